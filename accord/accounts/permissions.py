@@ -1,0 +1,97 @@
+"""The one permission check for pages and API: `user.has_perm(perm, obj)`.
+
+Partnership managers may do everything. Everyone else's rights come from their current
+memberships: support staff act as the body's secretary; any member reads the body's restricted
+material and the contact details of fellow members."""
+
+from typing import Any
+
+from accord.memberships.models import SECRETARY_ROLES
+
+# What a body's secretary may do to that body and the records that hang from it.
+SECRETARY_PERMS = frozenset(
+    {
+        "bodies.change_body",
+        "bodies.view_body",
+        "memberships.add_membership",
+        "memberships.change_membership",
+        "memberships.archive_membership",
+        "memberships.view_membership",
+    }
+)
+# What any current member may do for their bodies.
+MEMBER_PERMS = frozenset({"bodies.view_body", "memberships.view_membership"})
+
+PERSONAL_DATA = "people.view_personal_data"
+
+
+def body_roles(user: Any) -> dict[int, set[str]]:
+    """The user's current bodies and their roles on each, fetched once per user object."""
+    cached = getattr(user, "_accord_body_roles", None)
+    if cached is not None:
+        return cached
+    roles: dict[int, set[str]] = {}
+    if user.is_authenticated and user.person_id:
+        from accord.memberships.models import Membership
+
+        for body_id, role in Membership.objects.current().filter(
+            person_id=user.person_id
+        ).values_list("body_id", "role"):
+            roles.setdefault(body_id, set()).add(role)
+    user._accord_body_roles = roles
+    return roles
+
+
+def bodies_of(obj: Any) -> list[int]:
+    """The bodies a record belongs to, for deciding who may act on it."""
+    from accord.bodies.models import Body, Post
+    from accord.memberships.models import Membership
+
+    if isinstance(obj, Body):
+        return [obj.pk]
+    if isinstance(obj, Membership | Post):
+        return [obj.body_id]
+    body_id = getattr(obj, "body_id", None)
+    return [body_id] if body_id else []
+
+
+def shares_a_body(user: Any, person: Any) -> bool:
+    from accord.memberships.models import Membership
+
+    mine = set(body_roles(user))
+    if not mine:
+        return False
+    return Membership.objects.current().filter(person=person, body_id__in=mine).exists()
+
+
+class MembershipBackend:
+    """Authentication is Django's; this backend only answers permission questions."""
+
+    def authenticate(self, request, **credentials):
+        return None
+
+    def get_user(self, user_id):
+        return None
+
+    def has_perm(self, user_obj: Any, perm: str, obj: Any = None) -> bool:
+        if not user_obj.is_active or user_obj.is_anonymous:
+            return False
+        if user_obj.is_superuser or getattr(user_obj, "is_manager", False):
+            return True
+        if obj is None:
+            return False
+        if perm == PERSONAL_DATA:
+            return obj.pk == user_obj.person_id or shares_a_body(user_obj, obj)
+        roles = body_roles(user_obj)
+        for body_id in bodies_of(obj):
+            held = roles.get(body_id, set())
+            if not held:
+                continue
+            if perm in MEMBER_PERMS:
+                return True
+            if perm in SECRETARY_PERMS and held & SECRETARY_ROLES:
+                return True
+        return False
+
+    def has_module_perms(self, user_obj: Any, app_label: str) -> bool:
+        return bool(getattr(user_obj, "is_manager", False) or user_obj.is_superuser)

@@ -1,0 +1,6 @@
+from django.urls import path
+
+from accord.accounts import views
+
+app_name = "accounts"
+urlpatterns: list = []

@@ -1,0 +1,59 @@
+"""The base every domain record stands on: who made and changed it, archive instead of delete,
+and a version number for optimistic concurrency."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+
+class ArchivableQuerySet(models.QuerySet):
+    def live(self):
+        return self.filter(archived_on__isnull=True)
+
+    def archived(self):
+        return self.filter(archived_on__isnull=False)
+
+
+class AccordModel(models.Model):
+    created_on = models.DateTimeField(default=timezone.now, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    modified_on = models.DateTimeField(default=timezone.now, editable=False)
+    modified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    archived_on = models.DateTimeField(null=True, blank=True, editable=False)
+    archive_reason = models.TextField(blank=True, editable=False)
+    # Bumped on every change; the ETag and the hidden form field carry it.
+    version = models.PositiveIntegerField(default=1, editable=False)
+    source = models.TextField(
+        blank=True,
+        help_text="Where this fact comes from, for example a paper and its date.",
+    )
+
+    history = HistoricalRecords(inherit=True)
+
+    objects = ArchivableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_on is not None
+
+    @property
+    def etag(self) -> str:
+        return f'"{self.pk}-{self.version}"'

@@ -1,0 +1,17 @@
+from django.urls import include, path
+
+from config.api import api
+
+urlpatterns = [
+    path("", include("accord.common.urls")),
+    path("account/", include("accord.accounts.urls")),
+    path("areas/", include("accord.areas.urls")),
+    path("organisations/", include("accord.organisations.urls")),
+    path("people/", include("accord.people.urls")),
+    path("bodies/", include("accord.bodies.urls")),
+    path("memberships/", include("accord.memberships.urls")),
+    path("api/v1/", api.urls),
+]
+
+handler404 = "accord.common.views.not_found"
+handler403 = "accord.common.views.forbidden"
