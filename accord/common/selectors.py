@@ -82,3 +82,75 @@ def recent_changes(*, user, limit: int = 10) -> list[dict]:
         )
     rows.sort(key=lambda r: r["when"], reverse=True)
     return rows[:limit]
+
+
+HIDDEN_HISTORY_FIELDS = {"modified_on", "modified_by", "version", "created_on", "created_by"}
+
+
+def history_for(obj, *, limit: int = 50, hide: set[str] | frozenset[str] = frozenset()) -> list[dict]:
+    """The record's changes, newest first, each with who, when and field-by-field differences.
+
+    Foreign keys are shown by name, fetched in one query per related model."""
+    records = list(obj.history.select_related("history_user").order_by("-history_date")[: limit + 1])
+    model = type(obj)
+    fields = {f.name: f for f in model._meta.concrete_fields}
+    entries: list[dict] = []
+    fk_ids: dict[type, set] = {}
+    raw: list[tuple[object, list[tuple[str, object, object]]]] = []
+    for newer, older in zip(records, records[1:] + [None], strict=False):
+        if len(raw) == limit:
+            break
+        changes: list[tuple[str, object, object]] = []
+        if older is not None:
+            delta = newer.diff_against(older)
+            for change in delta.changes:
+                if change.field in HIDDEN_HISTORY_FIELDS or change.field in hide:
+                    continue
+                changes.append((change.field, change.old, change.new))
+                f = fields.get(change.field)
+                if f is not None and f.is_relation:
+                    for v in (change.old, change.new):
+                        if v is not None:
+                            fk_ids.setdefault(f.related_model, set()).add(v)
+        raw.append((newer, changes))
+    names: dict[tuple[type, object], str] = {}
+    for rel_model, ids in fk_ids.items():
+        for o in rel_model._default_manager.filter(pk__in=ids):
+            names[(rel_model, o.pk)] = str(o)
+
+    def show(field_name: str, value: object) -> str:
+        f = fields.get(field_name)
+        if value is None or value == "":
+            return ""
+        if f is not None and f.is_relation:
+            return names.get((f.related_model, value), f"#{value}")
+        if f is not None and f.choices:
+            return str(dict(f.choices).get(value, value))
+        if isinstance(value, bool):
+            return "Yes" if value else "No"
+        return str(value)
+
+    for newer, changes in raw:
+        action = {"+": "Created", "~": "Changed", "-": "Removed"}[newer.history_type]
+        if newer.history_type == "~" and any(c[0] == "archived_on" and c[2] for c in changes):
+            action = "Archived"
+        entries.append(
+            {
+                "action": action,
+                "who": (newer.history_user.get_full_name() or newer.history_user.username)
+                if newer.history_user
+                else "the system",
+                "when": newer.history_date,
+                "changes": [
+                    {
+                        "field": str(fields[c[0]].verbose_name).capitalize()
+                        if c[0] in fields
+                        else c[0],
+                        "old": show(c[0], c[1]),
+                        "new": show(c[0], c[2]),
+                    }
+                    for c in changes
+                ],
+            }
+        )
+    return entries

@@ -1,0 +1,126 @@
+"""Forms in the GOV.UK idiom: styled widgets, a three-part date input, the version carried
+for optimistic concurrency."""
+
+import datetime as dt
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+
+class GovukDateWidget(forms.MultiWidget):
+    template_name = "common/widgets/date.html"
+
+    def __init__(self, attrs=None):
+        widgets = [
+            forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input govuk-date-input__input govuk-input--width-2"}),
+            forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input govuk-date-input__input govuk-input--width-2"}),
+            forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input govuk-date-input__input govuk-input--width-4"}),
+        ]
+        super().__init__(widgets, attrs)
+
+    def decompress(self, value):
+        if isinstance(value, dt.date):
+            return [value.day, value.month, value.year]
+        return [None, None, None]
+
+
+class GovukDateField(forms.MultiValueField):
+    """A date as day, month and year boxes, with the error messages GOV.UK recommends."""
+
+    widget = GovukDateWidget
+
+    def __init__(self, **kwargs):
+        kwargs.pop("max_length", None)
+        fields = (forms.CharField(), forms.CharField(), forms.CharField())
+        super().__init__(fields=fields, require_all_fields=False, **kwargs)
+
+    def compress(self, data_list):
+        if not data_list or not any(data_list):
+            if self.required:
+                raise ValidationError(f"Enter the {self.label.lower() if self.label else 'date'}")
+            return None
+        day, month, year = (str(p or "").strip() for p in data_list)
+        missing = [n for n, v in (("day", day), ("month", month), ("year", year)) if not v]
+        if missing:
+            raise ValidationError(f"The date must include a {' and '.join(missing)}")
+        try:
+            value = dt.date(int(year), int(month), int(day))
+        except ValueError:
+            raise ValidationError("The date must be a real date, for example 1 4 2009") from None
+        if not 1900 <= value.year <= 2100:
+            raise ValidationError("The year must be between 1900 and 2100")
+        return value
+
+
+def style_widgets(form: forms.BaseForm) -> None:
+    """Give each widget the GOV.UK class for its kind, once."""
+    for name, field in form.fields.items():
+        w = field.widget
+        css = w.attrs.get("class", "")
+        if isinstance(w, GovukDateWidget | forms.HiddenInput):
+            continue
+        if isinstance(w, forms.CheckboxSelectMultiple):
+            field.govuk_kind = "checkboxes"
+        elif isinstance(w, forms.RadioSelect):
+            field.govuk_kind = "radios"
+        elif isinstance(w, forms.CheckboxInput):
+            field.govuk_kind = "checkbox"
+            w.attrs["class"] = f"{css} govuk-checkboxes__input".strip()
+        elif isinstance(w, forms.Textarea):
+            w.attrs["class"] = f"{css} govuk-textarea".strip()
+            w.attrs.setdefault("rows", 4)
+        elif isinstance(w, forms.Select):
+            w.attrs["class"] = f"{css} govuk-select".strip()
+        else:
+            w.attrs["class"] = f"{css} govuk-input".strip()
+        if form.is_bound and name in form.errors:
+            base = w.attrs.get("class", "")
+            if "govuk-input" in base:
+                w.attrs["class"] = base + " govuk-input--error"
+            elif "govuk-select" in base:
+                w.attrs["class"] = base + " govuk-select--error"
+            elif "govuk-textarea" in base:
+                w.attrs["class"] = base + " govuk-textarea--error"
+        if field.help_text:
+            w.attrs["aria-describedby"] = f"{name}-hint"
+
+
+class AccordForm(forms.ModelForm):
+    """A model form whose dates are GOV.UK date inputs and which carries the record's version."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in list(self.fields.items()):
+            if isinstance(field, forms.DateField):
+                self.fields[name] = GovukDateField(
+                    label=field.label, required=field.required, help_text=field.help_text
+                )
+                if self.instance and self.instance.pk:
+                    self.initial[name] = getattr(self.instance, name)
+        if self.instance and self.instance.pk and not self.is_bound:
+            self.initial["version"] = self.instance.version
+        style_widgets(self)
+
+    def cleaned_changes(self) -> dict:
+        return {k: v for k, v in self.cleaned_data.items() if k in self._meta.fields}
+
+    def _post_clean(self):
+        # Services validate and save; the form only parses input, so skip the model's full_clean.
+        pass
+
+
+class ArchiveForm(forms.Form):
+    reason = forms.CharField(
+        label="Why is this being archived?",
+        widget=forms.Textarea,
+        max_length=2000,
+        help_text="Archived records stay readable with their history; they leave the live lists.",
+        error_messages={"required": "Enter why this record is being archived"},
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style_widgets(self)
