@@ -45,8 +45,6 @@ class AccordModel(models.Model):
 
     history = HistoricalRecords(inherit=True)
 
-    objects = ArchivableQuerySet.as_manager()
-
     class Meta:
         abstract = True
 

@@ -2,7 +2,6 @@
 
 import datetime as dt
 
-from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
@@ -35,7 +34,3 @@ class DatedQuerySet(ArchivableQuerySet):
     def future(self) -> "DatedQuerySet":
         return self.filter(**{f"{self.start_field}__gt": today()})
 
-
-def dated_manager(start: str, end: str) -> models.Manager:
-    qs = type("_Dated", (DatedQuerySet,), {"start_field": start, "end_field": end})
-    return qs.as_manager()

@@ -1,6 +1,7 @@
 """Reads that cross the framework: what is new, and search across names."""
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Q
 
@@ -95,8 +96,8 @@ def history_for(obj, *, limit: int = 50, hide: set[str] | frozenset[str] = froze
     model = type(obj)
     fields = {f.name: f for f in model._meta.concrete_fields}
     entries: list[dict] = []
-    fk_ids: dict[type, set] = {}
-    raw: list[tuple[object, list[tuple[str, object, object]]]] = []
+    fk_ids: dict[Any, set] = {}
+    raw: list[tuple[Any, list[tuple[str, Any, Any]]]] = []
     for newer, older in zip(records, records[1:] + [None], strict=False):
         if len(raw) == limit:
             break
@@ -113,7 +114,7 @@ def history_for(obj, *, limit: int = 50, hide: set[str] | frozenset[str] = froze
                         if v is not None:
                             fk_ids.setdefault(f.related_model, set()).add(v)
         raw.append((newer, changes))
-    names: dict[tuple[type, object], str] = {}
+    names: dict[tuple[Any, Any], str] = {}
     for rel_model, ids in fk_ids.items():
         for o in rel_model._default_manager.filter(pk__in=ids):
             names[(rel_model, o.pk)] = str(o)

@@ -61,7 +61,7 @@ def record_update(
 ) -> M:
     """Apply changes if nobody has changed the record since `expected_version`."""
     with transaction.atomic():
-        current = type(obj).objects.select_for_update().get(pk=obj.pk)
+        current = type(obj)._default_manager.select_for_update().get(pk=obj.pk)
         if expected_version is not None and current.version != expected_version:
             raise StaleEditError(current)
         if current.is_archived:
@@ -84,7 +84,7 @@ def record_archive(obj: M, *, by: Any, reason: str, expected_version: int | None
     if not reason:
         raise ValidationError({"reason": "Enter why this record is being archived."})
     with transaction.atomic():
-        current = type(obj).objects.select_for_update().get(pk=obj.pk)
+        current = type(obj)._default_manager.select_for_update().get(pk=obj.pk)
         if expected_version is not None and current.version != expected_version:
             raise StaleEditError(current)
         if current.is_archived:

@@ -61,7 +61,7 @@ def _check_membership(m: Membership) -> None:
                 f"{body.name} already has a chair for these dates ({', '.join(clashing)}). "
                 "End that chair's membership first, or record co-chairs in the body's terms."
             )
-    if m.post_id and m.post.body_id != m.body_id:
+    if m.post is not None and m.post.body_id != m.body_id:
         errors["post"] = "The post must be a seat on the same body."
     if errors:
         raise ValidationError(errors)

@@ -1,7 +1,7 @@
 from django.db import models
 from django.urls import reverse
 
-from accord.common.models import AccordModel
+from accord.common.models import AccordModel, ArchivableQuerySet
 from accord.common.querysets import DatedQuerySet
 
 
@@ -13,6 +13,8 @@ class Person(AccordModel):
     email = models.EmailField(blank=True)
     phone = models.CharField(max_length=40, blank=True)
     biography = models.TextField(blank=True)
+
+    objects = ArchivableQuerySet.as_manager()
 
     class Meta:
         ordering = ["sort_name", "name"]
