@@ -6,7 +6,7 @@
   mapping each bad field to its messages.
 - Detail responses carry an `ETag` ("<pk>-<version>"); `PUT`, `PATCH` and archive need a matching
   `If-Match` (missing: 428, stale: 412, and nothing is written).
-- Lists share one envelope: count, next, previous, results; `?page=` and `?page_size=` (at most 200).
+- Lists share one envelope: count, next, previous, results; `?page=`, `?page_size=` (at most 200).
 """
 
 import datetime as dt
@@ -21,7 +21,7 @@ from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
-from ninja import Field, NinjaAPI, Schema
+from ninja import Field, Header, NinjaAPI, Path, Schema
 from ninja.errors import AuthenticationError, AuthorizationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security import HttpBearer
@@ -98,9 +98,7 @@ def problem_response(
         "detail": detail,
         "errors": dict(errors or {}),
     }
-    response = HttpResponse(
-        json.dumps(body), status=status, content_type=PROBLEM_CONTENT_TYPE
-    )
+    response = HttpResponse(json.dumps(body), status=status, content_type=PROBLEM_CONTENT_TYPE)
     for name, value in (headers or {}).items():
         response[name] = value
     return response
@@ -127,22 +125,20 @@ def _on_ninja_validation(request: HttpRequest, exc: NinjaValidationError) -> Htt
     sources = set()
     for err in exc.errors:
         loc = tuple(err.get("loc") or ("body",))
-        if loc[0] == "header" and "if-match" in {str(p).lower() for p in loc[1:]}:
-            if err.get("type") == "missing":
-                return problem_response(
-                    428,
-                    "Send an If-Match header with the ETag you last read, so that nobody's "
-                    "changes are overwritten.",
-                    errors={"If-Match": ["This header is required."]},
-                )
+        names = {str(p).lower() for p in loc[1:]}
+        if loc[0] == "header" and "if-match" in names and err.get("type") == "missing":
+            return problem_response(
+                428,
+                "Send an If-Match header with the ETag you last read, so that nobody's "
+                "changes are overwritten.",
+                errors={"If-Match": ["This header is required."]},
+            )
         sources.add(loc[0])
         errors.setdefault(_ninja_field(loc), []).append(str(err.get("msg", "Invalid value.")))
-    if sources == {"path"}:
+    if "path" in sources:
         return problem_response(404, "There is no record at this address.")
     if "query" in sources and not sources - {"query"}:
-        return problem_response(
-            400, "One or more query parameters are not valid.", errors=errors
-        )
+        return problem_response(400, "One or more query parameters are not valid.", errors=errors)
     return problem_response(422, "The request has errors: see each field.", errors=errors)
 
 
@@ -174,9 +170,12 @@ def _on_unauthenticated(request: HttpRequest, exc: Exception) -> HttpResponse:
 
 
 def _on_forbidden(request: HttpRequest, exc: Exception) -> HttpResponse:
-    return problem_response(403, str(exc) if str(exc) not in ("", "Forbidden") else (
-        "You do not have permission to do this."
-    ))
+    return problem_response(
+        403,
+        str(exc)
+        if str(exc) not in ("", "Forbidden")
+        else ("You do not have permission to do this."),
+    )
 
 
 def _on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
@@ -265,9 +264,7 @@ def require_perm(request: HttpRequest, perm: str, obj: Any = None) -> None:
 
 
 def is_manager(user: Any) -> bool:
-    return bool(
-        user.is_authenticated and (getattr(user, "is_manager", False) or user.is_superuser)
-    )
+    return bool(user.is_authenticated and (getattr(user, "is_manager", False) or user.is_superuser))
 
 
 def personal_data_people(user: Any) -> Callable[[int], bool]:
@@ -313,6 +310,10 @@ CleanText = Annotated[str, Field(pattern=_NO_NUL), AfterValidator(_clean_text)]
 Name = Annotated[CleanText, Field(min_length=1, max_length=200)]
 
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+PathId = Annotated[int, Path(ge=1, le=MAX_ID)]
+IfMatch = Annotated[
+    str, Header(alias="If-Match", description='The ETag you last read: "<id>-<version>".')
+]
 
 
 class InputSchema(Schema):
@@ -394,6 +395,21 @@ def expected_version(if_match: str | None, obj: Model) -> int:
 
 def with_etag(response: HttpResponse, obj: Any) -> None:
     response["ETag"] = obj.etag
+
+
+def check_span(
+    data: Mapping[str, Any], obj: Any, start: str, end: str, *, what: str = "record"
+) -> None:
+    """An end date on or after the start date, checked before the service is called so that
+    the error names the field (the database constraint alone would not)."""
+    begins = data[start] if start in data else getattr(obj, start, None)
+    ends = data[end] if end in data else getattr(obj, end, None)
+    if begins is not None and ends is not None and ends < begins:
+        raise ApiProblem(
+            422,
+            "The request has errors: see each field.",
+            errors={end: [f"The {what} cannot end before it starts ({begins:%d %B %Y})."]},
+        )
 
 
 # --- References -------------------------------------------------------------------------------
@@ -502,7 +518,7 @@ def paginate(
         "count": count,
         "next": _page_url(request, params.page + 1) if params.page < last else None,
         "previous": _page_url(request, min(params.page - 1, last)) if params.page > 1 else None,
-        "results": serialize(rows),
+        "results": list(serialize(rows)),
     }
 
 

@@ -1,0 +1,62 @@
+"""Reads of areas: each page's queries are fixed here, however many rows it shows."""
+
+from django.db.models import Count, F, Q, QuerySet
+
+from accord.areas.models import Area
+from accord.bodies.selectors import visible_bodies
+
+# Parents are followed in one join up to this depth; deeper chains are unusual
+# (county → borough → board area → forum area → neighbourhood → ward → LSOA).
+ANCESTOR_DEPTH = 7
+
+
+def area_list(*, kind: str = "", parent: Area | None = None, archived: bool = False) -> QuerySet:
+    """Areas for the list page, with their parent's name and their number of child areas."""
+    qs = Area.objects.all() if archived else Area.objects.live()
+    if kind:
+        qs = qs.filter(kind=kind)
+    if parent is not None:
+        qs = qs.filter(parent=parent)
+    return (
+        qs.select_related("parent")
+        .annotate(child_count=Count("children", filter=Q(children__archived_on__isnull=True)))
+        .order_by("name", "pk")
+    )
+
+
+def parent_choices() -> QuerySet:
+    """Areas that contain other areas: the useful values of the 'part of' filter."""
+    return Area.objects.live().filter(children__isnull=False).distinct().order_by("name")
+
+
+def area_detail(*, pk: int) -> Area:
+    """One area with its parent chain in a single query."""
+    chain = "__".join(["parent"] * ANCESTOR_DEPTH)
+    return Area.objects.select_related(chain).get(pk=pk)
+
+
+def ancestors(area: Area) -> list[Area]:
+    """The areas this one lies in, outermost first, using only what `area_detail` fetched."""
+    found: list[Area] = []
+    current = area
+    parent_field = Area._meta.get_field("parent")
+    while current.parent_id is not None and parent_field.is_cached(current):
+        current = current.parent
+        if current in found or current == area:
+            break
+        found.append(current)
+    return list(reversed(found))
+
+
+def child_areas(area: Area) -> QuerySet:
+    return area.children.live().order_by("kind", "name")
+
+
+def footprint_bodies(area: Area, *, user) -> QuerySet:
+    """The bodies whose area footprint this is, as far as this user may see them."""
+    return (
+        visible_bodies(user)
+        .live()
+        .filter(area=area)
+        .order_by(F("ended_on").desc(nulls_first=True), "name")
+    )

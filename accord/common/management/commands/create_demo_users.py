@@ -1,0 +1,20 @@
+"""`accord create-demo-users`: make the demo sign-ins if missing and print them."""
+
+from django.core.management.base import BaseCommand
+
+from accord.common.example import ensure_demo_users, format_sign_ins
+
+
+class Command(BaseCommand):
+    help = "Create the demo sign-ins (one per role) if missing, and print them."
+
+    def handle(self, *args, **options):
+        rows = ensure_demo_users()
+        self.stdout.write("Demo sign-ins (for local use only):")
+        self.stdout.write(format_sign_ins(rows))
+        unlinked = [r.username for r in rows if r.person == "(not linked)"]
+        if unlinked:
+            self.stdout.write(
+                "Not linked to a person (run `accord load-example` first, then this again): "
+                + ", ".join(unlinked)
+            )

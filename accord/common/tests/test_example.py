@@ -1,0 +1,266 @@
+"""The example partnership loads whole, once, and says where every fact comes from."""
+
+import datetime as dt
+import re
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+
+from accord.accounts.models import User
+from accord.areas.models import Area, AreaKind
+from accord.bodies.models import Body, BodyKind, Post
+from accord.common.example import (
+    DEMO_PASSWORD,
+    ExampleAlreadyLoaded,
+    demo_sign_ins,
+    ensure_demo_users,
+    load_example,
+)
+from accord.common.example import loader as example_loader
+from accord.common.example.demo_users import secretary_bodies
+from accord.memberships.models import Membership, Role
+from accord.organisations.models import Organisation
+from accord.people.models import Employment, Person
+
+END_2009 = dt.date(2009, 3, 31)
+LSP_NAME = "Cheshire West and Chester Local Strategic Partnership"
+DOMAIN_MODELS = [Area, Organisation, Person, Employment, Body, Post, Membership]
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="class")
+def _example_once(django_db_setup, django_db_blocker):
+    """Load the example once for the tests of TestLoadedExample, inside a transaction that
+    is rolled back afterwards (as Django's setUpTestData does); each test runs in a savepoint."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            yield load_example()
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+@pytest.fixture
+def example(_example_once, db):
+    return _example_once
+
+
+def _lsp() -> Body:
+    return Body.objects.get(name=LSP_NAME)
+
+
+@pytest.mark.django_db
+def test_loads_on_an_empty_database_and_reports_counts():
+    assert not Body.objects.exists()
+    counts = load_example()
+    assert counts == {
+        "areas": Area.objects.count(),
+        "organisations": Organisation.objects.count(),
+        "people": Person.objects.count(),
+        "employments": Employment.objects.count(),
+        "bodies": Body.objects.count(),
+        "posts": Post.objects.count(),
+        "memberships": Membership.objects.count(),
+    }
+    assert all(n > 0 for n in counts.values())
+
+
+@pytest.mark.django_db
+def test_loading_is_atomic(monkeypatch):
+    real = example_loader.membership_create
+    calls = {"n": 0}
+
+    def fail_on_the_fifth(**kwargs):
+        calls["n"] += 1
+        if calls["n"] == 5:
+            raise RuntimeError("simulated failure half way through")
+        return real(**kwargs)
+
+    monkeypatch.setattr(example_loader, "membership_create", fail_on_the_fifth)
+    with pytest.raises(RuntimeError):
+        load_example()
+    for model in DOMAIN_MODELS:
+        assert model.objects.count() == 0, model
+
+
+@pytest.mark.django_db
+def test_command_loads_once_then_does_nothing():
+    first = StringIO()
+    call_command("load_example", stdout=first)
+    assert "bodies" in first.getvalue()
+    before = {m: m.objects.count() for m in DOMAIN_MODELS}
+    second = StringIO()
+    call_command("load_example", stdout=second)
+    assert "already loaded" in second.getvalue()
+    assert {m: m.objects.count() for m in DOMAIN_MODELS} == before
+
+
+@pytest.mark.django_db
+def test_demo_users_before_the_example_are_linked_later():
+    rows = ensure_demo_users()
+    assert {r.person for r in rows} == {"(not linked)"}
+    load_example()
+    rows = ensure_demo_users()
+    assert "(not linked)" not in {r.person for r in rows}
+
+
+@pytest.mark.django_db
+class TestLoadedExample:
+    """Tests that read (and may change, inside their own savepoint) the loaded example."""
+
+    def test_loader_refuses_a_second_load(self, example):
+        with pytest.raises(ExampleAlreadyLoaded):
+            load_example()
+
+    def test_every_record_names_its_source(self, example):
+        for model in DOMAIN_MODELS:
+            assert not model.objects.filter(source="").exists(), model
+            assert not model.objects.filter(source__isnull=True).exists(), model
+            assert not model.objects.filter(source__contains="{").exists(), model
+
+    def test_the_lsp_is_west_cheshire_together_from_april_2009(self, example):
+        lsp = _lsp()
+        assert lsp.short_name == "West Cheshire Together"
+        assert lsp.kind == BodyKind.LSP_BOARD
+        assert lsp.established_on == dt.date(2009, 4, 1)
+        assert lsp.meeting_cycle == "quarterly"
+        assert lsp.area.gss_code == "E06000050"
+
+    def test_western_district_lsps_and_the_county_partnership_end_with_the_lsp_as_successor(
+        self, example
+    ):
+        lsp = _lsp()
+        districts = Body.objects.filter(kind=BodyKind.DISTRICT_LSP)
+        assert districts.count() == 6
+        assert all(d.ended_on == END_2009 for d in districts)
+        western = ["Chester", "Ellesmere Port and Neston", "Vale Royal"]
+        for name in western:
+            body = Body.objects.get(name=f"{name} Local Strategic Partnership")
+            assert body.ended_on == END_2009
+            assert list(body.successors.all()) == [lsp]
+        for body in districts.exclude(
+            name__in=[f"{n} Local Strategic Partnership" for n in western]
+        ):
+            assert not body.successors.exists()
+        ccp = Body.objects.get(name="Communities of Cheshire Partnership")
+        assert ccp.ended_on == END_2009
+        assert list(ccp.successors.all()) == [lsp]
+        assert set(ccp.children.values_list("ended_on", flat=True)) == {END_2009}
+
+    def test_structure_as_of_dates(self, example):
+        before = set(Body.objects.as_of(dt.date(2009, 3, 1)).values_list("name", flat=True))
+        after = set(Body.objects.as_of(dt.date(2009, 6, 1)).values_list("name", flat=True))
+        assert "Communities of Cheshire Partnership" in before
+        assert LSP_NAME not in before
+        assert LSP_NAME in after
+        assert "Vale Royal Local Strategic Partnership" not in after
+
+    def test_thematic_leads_group_has_the_27_april_2009_meeting(self, example):
+        tl = Body.objects.get(name="LSP Thematic Leads Group")
+        assert tl.parent == _lsp()
+        members = Membership.objects.filter(body=tl)
+        assert members.count() == 16
+        assert members.filter(role=Role.CHAIR).get().person.name == "Steve Robinson"
+        assert members.filter(role=Role.MEMBER).count() == 12  # 10 attending + 2 apologies
+        assert set(
+            members.filter(role=Role.SUPPORT_STAFF).values_list("person__name", flat=True)
+        ) == {"Alistair Jeffs", "Alison Armstrong", "Robbie Taylor"}
+        assert {"Helen Bellairs", "Mark Wilson"} <= set(
+            members.values_list("person__name", flat=True)
+        )
+        assert not members.filter(start_date__isnull=False).exists()
+        assert all("27 April 2009" in m.source for m in members)
+        jackson = members.get(person__name="Tim Jackson")
+        assert jackson.on_behalf_of.name == "Cheshire Constabulary"
+
+    def test_at_most_one_chair_per_body(self, example):
+        for body in Body.objects.all():
+            assert body.memberships.filter(role=Role.CHAIR).count() <= 1, body
+        bec = Body.objects.get(name="Business, Enterprise and Culture Partnership")
+        assert bec.memberships.get(role=Role.CHAIR).person.name == "Sara Mogel"
+        assert bec.memberships.get(role=Role.VICE_CHAIR).person.name == "Mark Wilson"
+        assert "Mogul" in bec.memberships.get(role=Role.CHAIR).source
+        chester = Body.objects.get(name="Chester Area Partnership Board")
+        assert chester.memberships.get(role=Role.CHAIR).person.name == "John Denny"
+
+    def test_chester_apb_steering_group_has_three_priority_action_groups(self, example):
+        chester = Body.objects.get(name="Chester Area Partnership Board")
+        steering = chester.children.get(kind=BodyKind.STEERING)
+        assert steering.meeting_cycle == "six_to_eight_weeks"
+        groups = steering.children.filter(kind=BodyKind.PRIORITY_ACTION)
+        assert groups.count() == 3
+        assert set(groups.values_list("meeting_cycle", flat=True)) == {"exceptions"}
+
+    def test_five_independently_chaired_apbs_with_their_areas(self, example):
+        apbs = Body.objects.filter(kind=BodyKind.APB)
+        assert apbs.count() == 5
+        for apb in apbs:
+            assert apb.parent == _lsp()
+            assert apb.chair_arrangements == "Independent chair"
+            assert apb.area.kind == AreaKind.APB_AREA
+            assert apb.area.gss_code == ""
+            assert not apb.area.children.exists()  # no wards: the seeds give no boundaries
+
+    def test_borough_has_real_gss_code_and_wards(self, example):
+        borough = Area.objects.get(kind=AreaKind.BOROUGH)
+        assert borough.gss_code == "E06000050"
+        assert borough.name == "Cheshire West and Chester"
+        wards = borough.children.filter(kind=AreaKind.WARD)
+        assert wards.count() == 45
+        assert all(
+            re.fullmatch(r"E050\d{5}", code) for code in wards.values_list("gss_code", flat=True)
+        )
+        assert wards.get(name="Blacon").gss_code == "E05012209"
+        assert Area.objects.exclude(gss_code="").values("gss_code").distinct().count() == 46
+
+    def test_lsp_membership_list_is_posts_not_people(self, example):
+        posts = Post.objects.filter(body=_lsp())
+        assert posts.count() == 16
+        co_opted = posts.filter(is_co_opted=True)
+        assert set(co_opted.values_list("organisation__short_name", flat=True)) == {"GONW", "NWDA"}
+        assert not Membership.objects.filter(body=_lsp()).exists()
+        assert posts.get(label="Area Commander of Police").organisation is None
+
+    def test_seed_contact_details_only_where_given(self, example):
+        armstrong = Person.objects.get(name="Alison Armstrong")
+        assert armstrong.phone == "01244 603336"
+        assert armstrong.email == "alison.armstrong@cheshire.gov.uk"
+        assert Person.objects.get(name="Alistair Jeffs").email == "alistair.jeffs@cheshire.gov.uk"
+        with_email = set(Person.objects.exclude(email="").values_list("name", flat=True))
+        assert with_email == {"Alison Armstrong", "Alistair Jeffs", "Mike Lewis", "Andrea Mageean"}
+        council = Organisation.objects.get(name="Cheshire West and Chester Council")
+        assert council.gss_code == "E06000050"
+        robinson = Employment.objects.get(person__name="Steve Robinson")
+        assert (robinson.organisation, robinson.job_title) == (council, "Chief Executive")
+
+    def test_demo_users_exist_and_can_sign_in(self, example, client):
+        rows = ensure_demo_users()
+        assert [r.username for r in rows] == ["manager", "secretary", "member", "lead"]
+        assert all(r.password == DEMO_PASSWORD for r in rows)
+        manager = User.objects.get(username="manager")
+        assert manager.is_manager and manager.person.name == "Alistair Jeffs"
+        lead = User.objects.get(username="lead")
+        assert lead.is_lead_officer and lead.person.name == "Tim Jackson"
+        secretary = User.objects.get(username="secretary")
+        assert "LSP Thematic Leads Group" in secretary_bodies(secretary)
+        member = User.objects.get(username="member")
+        assert Membership.objects.current().filter(person=member.person).exists()
+        for row in rows:
+            assert client.login(username=row.username, password=DEMO_PASSWORD), row.username
+            client.logout()
+
+    def test_demo_users_command_is_idempotent(self, example):
+        out = StringIO()
+        call_command("create_demo_users", stdout=out)
+        call_command("create_demo_users", stdout=out)
+        assert User.objects.count() == 4
+        assert out.getvalue().count("accord-demo-2026") == 8
+        assert len(demo_sign_ins()) == 4

@@ -1,0 +1,203 @@
+"""/api/v1/organisations: the partner organisations (council, police, NHS, voluntary groups…)."""
+
+import datetime as dt
+from typing import Annotated, Any
+
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
+from ninja import Field, Query, Router, Status
+
+from accord.common.api import (
+    CREATE_ERRORS,
+    DETAIL_ERRORS,
+    LIST_ERRORS,
+    UPDATE_ERRORS,
+    ArchiveIn,
+    CleanText,
+    DatedParams,
+    IfMatch,
+    InputSchema,
+    Meta,
+    Name,
+    PathId,
+    caller,
+    check_span,
+    dated,
+    expected_version,
+    live_unless_asked,
+    meta,
+    page_schema,
+    paginate,
+    patch_schema,
+    read_auth,
+    require_perm,
+    with_etag,
+    write_auth,
+)
+from accord.organisations.models import Organisation, OrganisationKind, Sector
+from accord.organisations.services import (
+    organisation_archive,
+    organisation_create,
+    organisation_update,
+)
+
+router = Router(tags=["organisations"])
+
+
+class OrganisationOut(Meta):
+    id: int
+    name: str
+    short_name: str
+    sector: Sector
+    kind: OrganisationKind
+    gss_code: str = Field(description="ONS GSS code, for public bodies that have one.")
+    charity_number: str
+    company_number: str
+    website: str
+    start_date: dt.date | None
+    end_date: dt.date | None
+    description: str
+
+
+OrganisationPage = page_schema(OrganisationOut, "OrganisationPage")
+
+
+class OrganisationIn(InputSchema):
+    name: Name
+    short_name: Annotated[CleanText, Field(max_length=50)] = ""
+    sector: Sector
+    kind: OrganisationKind
+    gss_code: Annotated[CleanText, Field(max_length=9)] = ""
+    charity_number: Annotated[CleanText, Field(max_length=20)] = ""
+    company_number: Annotated[CleanText, Field(max_length=20)] = ""
+    website: Annotated[CleanText, Field(max_length=200)] = ""
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
+    description: CleanText = ""
+    source: CleanText = ""
+
+
+OrganisationPatch = patch_schema(OrganisationIn, "OrganisationPatch")
+
+
+class OrganisationFilters(DatedParams):
+    sector: Sector | None = None
+    kind: OrganisationKind | None = None
+
+
+def _out(org: Organisation) -> dict[str, Any]:
+    return {
+        "id": org.pk,
+        "name": org.name,
+        "short_name": org.short_name,
+        "sector": org.sector,
+        "kind": org.kind,
+        "gss_code": org.gss_code,
+        "charity_number": org.charity_number,
+        "company_number": org.company_number,
+        "website": org.website,
+        "start_date": org.start_date,
+        "end_date": org.end_date,
+        "description": org.description,
+        **meta(org),
+    }
+
+
+def _respond(response: HttpResponse, org: Organisation) -> dict[str, Any]:
+    with_etag(response, org)
+    return _out(org)
+
+
+@router.get(
+    "", response={200: OrganisationPage, **LIST_ERRORS}, auth=read_auth, url_name="orgs-list"
+)
+def list_organisations(request: HttpRequest, filters: Query[OrganisationFilters]):
+    """Partner organisations, by name. Filter by `sector`, `kind`, `current`, `as_of`."""
+    qs = dated(live_unless_asked(Organisation.objects.all(), filters), filters)
+    if filters.sector:
+        qs = qs.filter(sector=filters.sector)
+    if filters.kind:
+        qs = qs.filter(kind=filters.kind)
+    return paginate(request, qs.order_by("name", "pk"), filters, lambda rows: map(_out, rows))
+
+
+@router.get(
+    "/{organisation_id}",
+    response={200: OrganisationOut, **DETAIL_ERRORS},
+    auth=read_auth,
+    url_name="orgs-detail",
+)
+def get_organisation(request: HttpRequest, response: HttpResponse, organisation_id: PathId):
+    """One organisation, with its `ETag`."""
+    return _respond(response, Organisation.objects.get(pk=organisation_id))
+
+
+@router.post("", response={201: OrganisationOut, **CREATE_ERRORS}, auth=write_auth)
+def create_organisation(request: HttpRequest, response: HttpResponse, payload: OrganisationIn):
+    """Add a partner organisation (partnership managers)."""
+    require_perm(request, "organisations.add_organisation")
+    data = payload.model_dump()
+    check_span(data, None, "start_date", "end_date", what="organisation")
+    org = organisation_create(fields=data, by=caller(request))
+    response["Location"] = reverse("api:orgs-detail", kwargs={"organisation_id": org.pk})
+    return Status(201, _respond(response, org))
+
+
+def _update(request, response, organisation_id, if_match, data) -> dict[str, Any]:
+    org = Organisation.objects.get(pk=organisation_id)
+    require_perm(request, "organisations.change_organisation", org)
+    version = expected_version(if_match, org)
+    check_span(data, org, "start_date", "end_date", what="organisation")
+    updated = organisation_update(
+        organisation=org, changes=data, expected_version=version, by=caller(request)
+    )
+    return _respond(response, updated)
+
+
+@router.put("/{organisation_id}", response={200: OrganisationOut, **UPDATE_ERRORS}, auth=write_auth)
+def replace_organisation(
+    request: HttpRequest,
+    response: HttpResponse,
+    organisation_id: PathId,
+    payload: OrganisationIn,
+    if_match: IfMatch,
+):
+    """Replace an organisation's fields. Needs `If-Match`."""
+    return _update(request, response, organisation_id, if_match, payload.model_dump())
+
+
+@router.patch(
+    "/{organisation_id}", response={200: OrganisationOut, **UPDATE_ERRORS}, auth=write_auth
+)
+def patch_organisation(
+    request: HttpRequest,
+    response: HttpResponse,
+    organisation_id: PathId,
+    payload: OrganisationPatch,  # type: ignore[valid-type]
+    if_match: IfMatch,
+):
+    """Change the fields sent, and only those. Needs `If-Match`."""
+    data = payload.model_dump(exclude_unset=True)  # type: ignore[attr-defined]
+    return _update(request, response, organisation_id, if_match, data)
+
+
+@router.post(
+    "/{organisation_id}/archive",
+    response={200: OrganisationOut, **UPDATE_ERRORS},
+    auth=write_auth,
+)
+def archive_organisation(
+    request: HttpRequest,
+    response: HttpResponse,
+    organisation_id: PathId,
+    payload: ArchiveIn,
+    if_match: IfMatch,
+):
+    """Archive an organisation, with the reason. Needs `If-Match`."""
+    org = Organisation.objects.get(pk=organisation_id)
+    require_perm(request, "organisations.archive_organisation", org)
+    version = expected_version(if_match, org)
+    archived = organisation_archive(
+        organisation=org, reason=payload.reason, expected_version=version, by=caller(request)
+    )
+    return _respond(response, archived)

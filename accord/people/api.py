@@ -1,0 +1,242 @@
+"""/api/v1/people: the people in the framework. Their email and phone are personal data, shown
+only to callers entitled to them (managers, themselves, members of a body they sit on)."""
+
+import datetime as dt
+from typing import Annotated, Any
+
+from django.db.models import Prefetch, Q
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
+from ninja import Field, Query, Router, Schema, Status
+
+from accord.common.api import (
+    CREATE_ERRORS,
+    DETAIL_ERRORS,
+    LIST_ERRORS,
+    UPDATE_ERRORS,
+    ArchiveIn,
+    CleanText,
+    Id,
+    IfMatch,
+    InputSchema,
+    ListParams,
+    Meta,
+    Name,
+    PathId,
+    caller,
+    expected_version,
+    live_unless_asked,
+    meta,
+    page_schema,
+    paginate,
+    patch_schema,
+    personal_data_people,
+    read_auth,
+    require_perm,
+    with_etag,
+    write_auth,
+)
+from accord.people.models import Employment, Person
+from accord.people.services import person_archive, person_create, person_update
+
+router = Router(tags=["people"])
+
+
+class EmploymentOut(Schema):
+    organisation_id: int
+    organisation_name: str
+    job_title: str
+    start_date: dt.date | None
+    end_date: dt.date | None
+
+
+class PersonOut(Meta):
+    id: int
+    honorific: str
+    name: str
+    sort_name: str
+    biography: str
+    employments: list[EmploymentOut]
+    # Personal data: present only for callers entitled to it.
+    email: str | None = Field(None, description="Only for callers entitled to personal data.")
+    phone: str | None = Field(None, description="Only for callers entitled to personal data.")
+
+
+PersonPage = page_schema(PersonOut, "PersonPage")
+
+
+class PersonIn(InputSchema):
+    honorific: Annotated[CleanText, Field(max_length=30)] = ""
+    name: Name
+    sort_name: Annotated[CleanText, Field(max_length=200)] = ""
+    email: Annotated[CleanText, Field(max_length=254)] = ""
+    phone: Annotated[CleanText, Field(max_length=40)] = ""
+    biography: CleanText = ""
+    source: CleanText = ""
+
+
+PersonPatch = patch_schema(PersonIn, "PersonPatch")
+
+
+class PersonFilters(ListParams):
+    q: Annotated[CleanText, Field(max_length=200)] | None = Field(
+        None, description="Only people whose name contains this."
+    )
+    organisation: Id | None = Field(None, description="Only people employed by this organisation.")
+
+
+def _queryset():
+    employments = Employment.objects.live().select_related("organisation")
+    return Person.objects.prefetch_related(
+        Prefetch("employments", queryset=employments.order_by("-start_date", "pk"))
+    )
+
+
+def _out(person: Person, entitled) -> dict[str, Any]:
+    data = {
+        "id": person.pk,
+        "honorific": person.honorific,
+        "name": person.name,
+        "sort_name": person.sort_name,
+        "biography": person.biography,
+        "employments": [
+            {
+                "organisation_id": e.organisation_id,
+                "organisation_name": e.organisation.name,
+                "job_title": e.job_title,
+                "start_date": e.start_date,
+                "end_date": e.end_date,
+            }
+            for e in person.employments.all()
+        ],
+        **meta(person),
+    }
+    if entitled(person.pk):
+        data["email"] = person.email
+        data["phone"] = person.phone
+    return data
+
+
+def _respond(request: HttpRequest, response: HttpResponse, person: Person) -> dict[str, Any]:
+    person = _queryset().get(pk=person.pk)
+    with_etag(response, person)
+    user = caller(request)
+    return _out(person, lambda pk: user.has_perm("people.view_personal_data", person))
+
+
+@router.get(
+    "",
+    response={200: PersonPage, **LIST_ERRORS},
+    auth=read_auth,
+    url_name="people-list",
+    exclude_unset=True,
+)
+def list_people(request: HttpRequest, filters: Query[PersonFilters]):
+    """People, by surname. Filter by `q` (name) and `organisation` (employer)."""
+    qs = live_unless_asked(_queryset(), filters)
+    if filters.q:
+        for word in filters.q.split()[:8]:
+            qs = qs.filter(Q(name__icontains=word) | Q(sort_name__icontains=word))
+    if filters.organisation:
+        qs = qs.filter(
+            pk__in=Employment.objects.live()
+            .filter(organisation_id=filters.organisation)
+            .values("person_id")
+        )
+    entitled = personal_data_people(caller(request))
+    return paginate(
+        request,
+        qs.order_by("sort_name", "name", "pk"),
+        filters,
+        lambda rows: [_out(p, entitled) for p in rows],
+    )
+
+
+@router.get(
+    "/{person_id}",
+    response={200: PersonOut, **DETAIL_ERRORS},
+    auth=read_auth,
+    url_name="people-detail",
+    exclude_unset=True,
+)
+def get_person(request: HttpRequest, response: HttpResponse, person_id: PathId):
+    """One person, with their `ETag`."""
+    return _respond(request, response, Person.objects.get(pk=person_id))
+
+
+@router.post("", response={201: PersonOut, **CREATE_ERRORS}, auth=write_auth, exclude_unset=True)
+def create_person(request: HttpRequest, response: HttpResponse, payload: PersonIn):
+    """Add a person (partnership managers)."""
+    require_perm(request, "people.add_person")
+    person = person_create(fields=payload.model_dump(), by=caller(request))
+    response["Location"] = reverse("api:people-detail", kwargs={"person_id": person.pk})
+    return Status(201, _respond(request, response, person))
+
+
+def _update(request, response, person_id, if_match, data) -> dict[str, Any]:
+    person = Person.objects.get(pk=person_id)
+    require_perm(request, "people.change_person", person)
+    version = expected_version(if_match, person)
+    updated = person_update(
+        person=person, changes=data, expected_version=version, by=caller(request)
+    )
+    return _respond(request, response, updated)
+
+
+@router.put(
+    "/{person_id}",
+    response={200: PersonOut, **UPDATE_ERRORS},
+    auth=write_auth,
+    exclude_unset=True,
+)
+def replace_person(
+    request: HttpRequest,
+    response: HttpResponse,
+    person_id: PathId,
+    payload: PersonIn,
+    if_match: IfMatch,
+):
+    """Replace a person's fields. Needs `If-Match`."""
+    # An empty sort_name is worked out again from the name when saved.
+    return _update(request, response, person_id, if_match, payload.model_dump())
+
+
+@router.patch(
+    "/{person_id}",
+    response={200: PersonOut, **UPDATE_ERRORS},
+    auth=write_auth,
+    exclude_unset=True,
+)
+def patch_person(
+    request: HttpRequest,
+    response: HttpResponse,
+    person_id: PathId,
+    payload: PersonPatch,  # type: ignore[valid-type]
+    if_match: IfMatch,
+):
+    """Change the fields sent, and only those. Needs `If-Match`."""
+    data = payload.model_dump(exclude_unset=True)  # type: ignore[attr-defined]
+    return _update(request, response, person_id, if_match, data)
+
+
+@router.post(
+    "/{person_id}/archive",
+    response={200: PersonOut, **UPDATE_ERRORS},
+    auth=write_auth,
+    exclude_unset=True,
+)
+def archive_person(
+    request: HttpRequest,
+    response: HttpResponse,
+    person_id: PathId,
+    payload: ArchiveIn,
+    if_match: IfMatch,
+):
+    """Archive a person, with the reason. Needs `If-Match`."""
+    person = Person.objects.get(pk=person_id)
+    require_perm(request, "people.archive_person", person)
+    version = expected_version(if_match, person)
+    archived = person_archive(
+        person=person, reason=payload.reason, expected_version=version, by=caller(request)
+    )
+    return _respond(request, response, archived)

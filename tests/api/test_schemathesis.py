@@ -1,0 +1,88 @@
+"""schemathesis runs the OpenAPI document against the app (in process, through WSGI): for every
+operation, generated valid and invalid requests, as a partnership manager. No response may be a
+server error, and every response must match what the document promises (status code, content
+type, headers, body schema).
+
+Writes happen inside the test's transaction, so both SQLite and PostgreSQL end clean."""
+
+import datetime as dt
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import (
+    content_type_conformance,
+    not_a_server_error,
+    response_headers_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from accord.accounts.services import token_create
+from accord.common.factories import (
+    AreaFactory,
+    BodyFactory,
+    EmploymentFactory,
+    ManagerFactory,
+    MembershipFactory,
+    PostFactory,
+)
+from config.wsgi import application
+
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+]
+
+
+# Reading the document needs no database, so it can be loaded when the tests are collected.
+schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
+
+
+@pytest.fixture
+def same_connection():
+    """Keep the test's database connection open across requests, as Django's test client does:
+    otherwise the WSGI handler closes it after each request, and on PostgreSQL the test's
+    transaction goes with it."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def manager_token(db, settings, same_connection):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # A small framework, so that the low ids schemathesis tries often exist.
+    borough = AreaFactory(kind="borough", gss_code="E06000050")
+    lsp = BodyFactory(name="West Cheshire Together", kind="lsp_board", area=borough)
+    old = BodyFactory(
+        name="Chester LSP", established_on=dt.date(2003, 1, 1), ended_on=dt.date(2009, 3, 31)
+    )
+    old.successors.add(lsp)
+    for _ in range(3):
+        m = MembershipFactory(body=BodyFactory(parent=lsp, area=AreaFactory(parent=borough)))
+        EmploymentFactory(person=m.person, organisation=m.on_behalf_of)
+        PostFactory(body=m.body)
+    BodyFactory(is_published=False)
+    return token_create(user=ManagerFactory())
+
+
+@schema.parametrize()
+@settings(
+    max_examples=15,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=list(HealthCheck),
+)
+def test_api_conforms_to_its_openapi_document(case, manager_token):
+    case.call_and_validate(
+        headers={"Authorization": f"Bearer {manager_token}"}, checks=CHECKS
+    )
