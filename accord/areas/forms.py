@@ -1,5 +1,7 @@
 """Forms for areas: the filter on the list page and the create/edit form."""
 
+from typing import cast
+
 from django import forms
 
 from accord.areas.models import Area, AreaKind
@@ -28,7 +30,7 @@ class AreaFilterForm(forms.Form):
     def __init__(self, *args, parents=None, **kwargs):
         super().__init__(*args, **kwargs)
         if parents is not None:
-            self.fields["parent"].queryset = parents
+            cast(forms.ModelChoiceField, self.fields["parent"]).queryset = parents
         style_widgets(self)
 
 
@@ -64,11 +66,11 @@ class AreaForm(AccordForm):
         error_messages = {
             "name": {"required": "Enter the name of the area"},
         }
-        widgets = {"description": forms.Textarea, "source": forms.Textarea(attrs={"rows": 2})}
+        widgets = {"description": forms.Textarea, "source": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk and not self.is_bound:
             # Only narrows the offer; the service refuses any loop of parents.
-            parent = self.fields["parent"]
-            parent.queryset = parent.queryset.exclude(pk=self.instance.pk)
+            parent = cast(forms.ModelChoiceField, self.fields["parent"])
+            parent.queryset = Area.objects.live().exclude(pk=self.instance.pk).order_by("name")

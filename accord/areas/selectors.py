@@ -41,10 +41,11 @@ def ancestors(area: Area) -> list[Area]:
     current = area
     parent_field = Area._meta.get_field("parent")
     while current.parent_id is not None and parent_field.is_cached(current):
-        current = current.parent
-        if current in found or current == area:
+        parent = current.parent
+        if parent is None or parent in found or parent == area:
             break
-        found.append(current)
+        found.append(parent)
+        current = parent
     return list(reversed(found))
 
 

@@ -35,7 +35,10 @@ class BodyForm(AccordForm):
             "source": "The paper this comes from and its date, for example: Partnership "
             "bulletin, January 2009.",
         }
-        widgets = {"purpose": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "purpose": forms.Textarea(attrs={"rows": 3}),
+            "source": forms.Textarea(attrs={"rows": 2}),
+        }
         error_messages = {
             "name": {"required": "Enter the body's name"},
             "kind": {"required": "Choose what kind of body this is"},
@@ -82,5 +85,7 @@ class BodyEndForm(forms.Form):
         ).order_by("name")
         if not self.is_bound:
             self.initial.setdefault("ended_on", body.ended_on)
-            self.initial.setdefault("successors", list(body.successors.values_list("pk", flat=True)))
+            self.initial.setdefault(
+                "successors", list(body.successors.values_list("pk", flat=True))
+            )
         style_widgets(self)

@@ -115,9 +115,7 @@ def body_list(*, user, kind: str = "", status: str = "current", query: str = "")
         visible_bodies(user)
         .live()
         .select_related("parent", "area")
-        .annotate(
-            member_count=Coalesce(Subquery(members, output_field=IntegerField()), 0)
-        )
+        .annotate(member_count=Coalesce(Subquery(members, output_field=IntegerField()), 0))
         .order_by("name")
     )
     if kind:

@@ -64,7 +64,11 @@ def framework(request):
     roots = selectors.framework_tree(user=request.user, as_of=on)
     now = today()
     quick = [
-        ("31 March 2009", "the last day of the county and district partnerships", REORGANISATION_EVE),
+        (
+            "31 March 2009",
+            "the last day of the county and district partnerships",
+            REORGANISATION_EVE,
+        ),
         ("1 April 2009", "the first day of Cheshire West and Chester", REORGANISATION_DAY),
         ("Today", "", now),
     ]

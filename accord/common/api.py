@@ -186,17 +186,24 @@ def _on_problem(request: HttpRequest, exc: ApiProblem) -> HttpResponse:
     return problem_response(exc.status, exc.detail, errors=exc.errors, headers=exc.headers)
 
 
+_HANDLERS: list[tuple[type[Exception], Any]] = [
+    (NinjaValidationError, _on_ninja_validation),
+    (DjangoValidationError, _on_django_validation),
+    (Http404, _on_not_found),
+    (ObjectDoesNotExist, _on_not_found),
+    (StaleEditError, _on_stale),
+    (AuthenticationError, _on_unauthenticated),
+    (AuthorizationError, _on_forbidden),
+    (PermissionDenied, _on_forbidden),
+    (HttpError, _on_http_error),
+    (ApiProblem, _on_problem),
+]
+
+
 def register_exception_handlers(api: NinjaAPI) -> None:
-    api.add_exception_handler(NinjaValidationError, _on_ninja_validation)
-    api.add_exception_handler(DjangoValidationError, _on_django_validation)
-    api.add_exception_handler(Http404, _on_not_found)
-    api.add_exception_handler(ObjectDoesNotExist, _on_not_found)
-    api.add_exception_handler(StaleEditError, _on_stale)
-    api.add_exception_handler(AuthenticationError, _on_unauthenticated)
-    api.add_exception_handler(AuthorizationError, _on_forbidden)
-    api.add_exception_handler(PermissionDenied, _on_forbidden)
-    api.add_exception_handler(HttpError, _on_http_error)
-    api.add_exception_handler(ApiProblem, _on_problem)
+    """Answer every expected failure as problem+json (anything else stays a 500)."""
+    for exc_class, handler in _HANDLERS:
+        api.add_exception_handler(exc_class, handler)
 
 
 class AccordAPI(NinjaAPI):
@@ -507,7 +514,7 @@ def paginate(
     request: HttpRequest,
     qs: QuerySet,
     params: ListParams,
-    serialize: Callable[[Iterable[Any]], list[dict[str, Any]]],
+    serialize: Callable[[list[Any]], Iterable[dict[str, Any]]],
 ) -> dict[str, Any]:
     """One page of `qs` in the list envelope: two queries plus the queryset's prefetches."""
     count = qs.count()

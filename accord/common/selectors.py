@@ -88,11 +88,15 @@ def recent_changes(*, user, limit: int = 10) -> list[dict]:
 HIDDEN_HISTORY_FIELDS = {"modified_on", "modified_by", "version", "created_on", "created_by"}
 
 
-def history_for(obj, *, limit: int = 50, hide: set[str] | frozenset[str] = frozenset()) -> list[dict]:
+def history_for(
+    obj, *, limit: int = 50, hide: set[str] | frozenset[str] = frozenset()
+) -> list[dict]:
     """The record's changes, newest first, each with who, when and field-by-field differences.
 
     Foreign keys are shown by name, fetched in one query per related model."""
-    records = list(obj.history.select_related("history_user").order_by("-history_date")[: limit + 1])
+    records = list(
+        obj.history.select_related("history_user").order_by("-history_date")[: limit + 1]
+    )
     model = type(obj)
     fields = {f.name: f for f in model._meta.concrete_fields}
     entries: list[dict] = []

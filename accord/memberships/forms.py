@@ -36,7 +36,10 @@ class MembershipForm(AccordForm):
             "source": "The paper this comes from, for example: Thematic Leads minutes, "
             "27 April 2009.",
         }
-        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "notes": forms.Textarea(attrs={"rows": 3}),
+            "source": forms.Textarea(attrs={"rows": 2}),
+        }
         error_messages = {"person": {"required": "Choose the person who is a member"}}
 
     def __init__(self, *args, body: Body, **kwargs):

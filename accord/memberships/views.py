@@ -26,9 +26,7 @@ def _crumbs(body: Body, *tail):
 
 
 def _membership_for(request, pk: int, perm: str) -> Membership:
-    m = get_object_or_404(
-        Membership.objects.live().select_related("person", "body"), pk=pk
-    )
+    m = get_object_or_404(Membership.objects.live().select_related("person", "body"), pk=pk)
     if not request.user.has_perm(perm, m):
         raise PermissionDenied
     return m

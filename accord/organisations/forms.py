@@ -71,7 +71,7 @@ class OrganisationForm(AccordForm):
         }
         widgets = {
             "description": forms.Textarea,
-            "source": forms.Textarea(attrs={"rows": 2}),
+            "source": forms.Textarea(attrs={"rows": 3}),
         }
 
     def __init__(self, *args, **kwargs):

@@ -1,5 +1,7 @@
 """Forms for people: the list filter, the create/edit form and 'add employment'."""
 
+from typing import cast
+
 from django import forms
 
 from accord.common.forms import AccordForm, style_widgets
@@ -24,7 +26,7 @@ class PersonFilterForm(forms.Form):
     def __init__(self, *args, organisations=None, **kwargs):
         super().__init__(*args, **kwargs)
         if organisations is not None:
-            self.fields["organisation"].queryset = organisations
+            cast(forms.ModelChoiceField, self.fields["organisation"]).queryset = organisations
         style_widgets(self)
 
 
@@ -54,7 +56,7 @@ class PersonForm(AccordForm):
         }
         widgets = {
             "biography": forms.Textarea,
-            "source": forms.Textarea(attrs={"rows": 2}),
+            "source": forms.Textarea(attrs={"rows": 3}),
             "email": forms.EmailInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
             "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
         }
@@ -84,4 +86,4 @@ class EmploymentForm(AccordForm):
             "start_date": "For example, 1 4 2009",
             "end_date": "Leave blank if they still work there",
         }
-        widgets = {"source": forms.Textarea(attrs={"rows": 2})}
+        widgets = {"source": forms.Textarea(attrs={"rows": 3})}

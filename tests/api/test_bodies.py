@@ -67,9 +67,9 @@ def test_filters_kind_parent_area_current_and_as_of(anon):
     assert names(anon.get(URL, {"current": "true"})) == ["Children's Trust", "LSP"]
     assert names(anon.get(URL, {"current": "false"})) == ["County partnership"]
     assert names(anon.get(URL, {"as_of": "2008-06-01"})) == ["County partnership"]
-    assert county.pk not in [b["id"] for b in anon.get(URL, {"as_of": "2009-06-01"}).json()[
-        "results"
-    ]]
+    assert county.pk not in [
+        b["id"] for b in anon.get(URL, {"as_of": "2009-06-01"}).json()["results"]
+    ]
 
 
 def test_archived_bodies_leave_the_list_unless_asked_for(api):
@@ -220,7 +220,9 @@ def test_update_breaking_the_ancestor_rule_writes_nothing(api):
     top = BodyFactory(name="Top")
     child = BodyFactory(name="Child", parent=top)
     response = api.patch(
-        f"{URL}/{top.pk}", {"parent_id": child.pk, "name": "Renamed"}, headers={"If-Match": top.etag}
+        f"{URL}/{top.pk}",
+        {"parent_id": child.pk, "name": "Renamed"},
+        headers={"If-Match": top.etag},
     )
     assert_problem(response, 422, "parent_id")
     top.refresh_from_db()

@@ -117,9 +117,7 @@ def test_end_before_start_is_422_naming_end_date(api):
 def test_second_chair_is_422_naming_role(api):
     body = BodyFactory()
     MembershipFactory(body=body, role=Role.CHAIR)
-    response = api.post(
-        URL, {"person_id": PersonFactory().pk, "body_id": body.pk, "role": "chair"}
-    )
+    response = api.post(URL, {"person_id": PersonFactory().pk, "body_id": body.pk, "role": "chair"})
     assert_problem(response, 422, "role")
     assert Membership.objects.count() == 1
 
@@ -144,7 +142,9 @@ def test_secretary_adds_changes_and_archives_memberships_of_their_body_only(user
     assert ended.status_code == 200, ended.content
     assert ended.json()["end_date"] == "2011-03-31"
     archived = client.post(
-        f"{added['Location']}/archive", {"reason": "Entered twice"}, headers={"If-Match": ended["ETag"]}
+        f"{added['Location']}/archive",
+        {"reason": "Entered twice"},
+        headers={"If-Match": ended["ETag"]},
     )
     assert archived.status_code == 200, archived.content
     assert_problem(client.post(URL, {"person_id": PersonFactory().pk, "body_id": other.pk}), 403)
@@ -154,9 +154,7 @@ def test_secretary_adds_changes_and_archives_memberships_of_their_body_only(user
     )
     # and may not move a membership of their body to a body they do not serve
     mine = MembershipFactory(body=body)
-    moved = client.patch(
-        f"{URL}/{mine.pk}", {"body_id": other.pk}, headers={"If-Match": mine.etag}
-    )
+    moved = client.patch(f"{URL}/{mine.pk}", {"body_id": other.pk}, headers={"If-Match": mine.etag})
     assert_problem(moved, 403)
     assert Membership.objects.get(pk=mine.pk).body == body
 

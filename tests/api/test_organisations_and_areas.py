@@ -56,7 +56,9 @@ def test_organisation_crud(api):
     assert changed.status_code == 200, changed.content
     assert changed.json()["website"] == "" and changed.json()["charity_number"] == "123"
     archived = api.post(
-        f"{created['Location']}/archive", {"reason": "Merged"}, headers={"If-Match": changed["ETag"]}
+        f"{created['Location']}/archive",
+        {"reason": "Merged"},
+        headers={"If-Match": changed["ETag"]},
     )
     assert archived.json()["archive_reason"] == "Merged"
 
@@ -111,7 +113,9 @@ def test_area_crud_and_rules(api):
     )
     assert_problem(cycle, 422, "parent_id")
     assert Area.objects.get(pk=borough.pk).parent_id is None
-    assert_problem(api.post(AREAS, {"name": "X", "kind": "ward", "parent_id": 999}), 422, "parent_id")
+    assert_problem(
+        api.post(AREAS, {"name": "X", "kind": "ward", "parent_id": 999}), 422, "parent_id"
+    )
     assert_problem(
         api.post(AREAS, {"name": "X", "kind": "ward", "gss_code": "E0500000000"}), 422, "gss_code"
     )

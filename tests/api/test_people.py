@@ -61,7 +61,9 @@ def test_create_update_archive(api):
     )
     assert changed.json()["phone"] == "01244 111111"
     archived = api.post(
-        f"{created['Location']}/archive", {"reason": "Duplicate"}, headers={"If-Match": changed["ETag"]}
+        f"{created['Location']}/archive",
+        {"reason": "Duplicate"},
+        headers={"If-Match": changed["ETag"]},
     )
     assert archived.status_code == 200
     assert api.get(URL).json()["count"] == 0

@@ -77,12 +77,10 @@ def manager_token(db, settings, same_connection):
 
 @schema.parametrize()
 @settings(
-    max_examples=15,
+    max_examples=10,
     deadline=None,
     derandomize=True,
     suppress_health_check=list(HealthCheck),
 )
 def test_api_conforms_to_its_openapi_document(case, manager_token):
-    case.call_and_validate(
-        headers={"Authorization": f"Bearer {manager_token}"}, checks=CHECKS
-    )
+    case.call_and_validate(headers={"Authorization": f"Bearer {manager_token}"}, checks=CHECKS)

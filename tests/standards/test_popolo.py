@@ -105,8 +105,12 @@ def framework(db):
     )
     district.successors.add(lsp)
     safer = BodyFactory(name="Safer Communities Partnership", parent=lsp, area=borough)
-    apb = BodyFactory(name="Chester Area Partnership Board", kind="apb", parent=lsp, area=chester_area)
-    hidden = BodyFactory(name="Officer task group", kind="officer", parent=safer, is_published=False)
+    apb = BodyFactory(
+        name="Chester Area Partnership Board", kind="apb", parent=lsp, area=chester_area
+    )
+    hidden = BodyFactory(
+        name="Officer task group", kind="officer", parent=safer, is_published=False
+    )
     commander = PostFactory(body=lsp, label="Area Commander of Police", organisation=police)
     chair = PersonFactory(name="Mike Jones", honorific="Councillor", phone="01244 000001")
     MembershipFactory(person=chair, body=lsp, role=Role.CHAIR, on_behalf_of=council)

@@ -36,6 +36,7 @@ def _em_width(text: str, bold: bool = True) -> float:
             total += 0.58 if bold else 0.52
     return total
 
+
 SHORT_KIND = {
     "lsp_board": "LSP board",
     "county_partnership": "County partnership",
@@ -93,7 +94,9 @@ def _layout(roots) -> tuple[list[Placed], list[tuple[Placed, Placed]], int, int]
             cursor += TREE_GAP
         for i, root in enumerate(singles):
             col, row = i % columns, i // columns
-            placed.append(Placed(root, PAD + col * (BOX_W + COL_GAP), cursor + row * (BOX_H + ROW_GAP)))
+            placed.append(
+                Placed(root, PAD + col * (BOX_W + COL_GAP), cursor + row * (BOX_H + ROW_GAP))
+            )
         cursor += ((len(singles) - 1) // columns + 1) * (BOX_H + ROW_GAP)
         max_depth = max(max_depth, min(len(singles), columns) - 1)
     width = PAD * 2 + (max_depth + 1) * BOX_W + max_depth * COL_GAP

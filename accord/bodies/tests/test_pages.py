@@ -54,14 +54,18 @@ def test_framework_as_of_shows_ended_body_on_its_last_day_with_successor_link(cl
 
 def test_framework_date_boxes_work_without_javascript(client):
     make_framework(1)
-    r = client.get(reverse("bodies:framework"), {"as_of_0": "31", "as_of_1": "3", "as_of_2": "2009"})
+    r = client.get(
+        reverse("bodies:framework"), {"as_of_0": "31", "as_of_1": "3", "as_of_2": "2009"}
+    )
     assert r.status_code == 200
     assert "Old district LSP" in r.content.decode()
     assert r.context["on"] == EVE
 
 
 def test_framework_bad_date_shows_error_summary(client):
-    r = client.get(reverse("bodies:framework"), {"as_of_0": "31", "as_of_1": "2", "as_of_2": "2009"})
+    r = client.get(
+        reverse("bodies:framework"), {"as_of_0": "31", "as_of_1": "2", "as_of_2": "2009"}
+    )
     html = r.content.decode()
     assert "There is a problem" in html
     assert "must be a real date" in html
@@ -72,8 +76,10 @@ def test_framework_has_tree_and_accessible_svg(client):
     html = client.get(reverse("bodies:framework")).content.decode()
     assert '<svg xmlns="http://www.w3.org/2000/svg" class="accord-diagram"' in html
     assert 'aria-labelledby="framework-diagram-title"' in html
-    assert "<title id=\"framework-diagram-title\">" in html and "<desc" in html
-    assert html.count('class="accord-diagram__node') == 4  # the LSP and 3 sub-bodies; the ended one is not in being today
+    assert '<title id="framework-diagram-title">' in html and "<desc" in html
+    assert (
+        html.count('class="accord-diagram__node') == 4
+    )  # the LSP and 3 sub-bodies; the ended one is not in being today
     assert 'class="accord-tree"' in html
     assert "Chair: " in html
 
@@ -105,7 +111,9 @@ def test_body_list_filters_and_paginates(client, settings):
     make_framework(7)
     url = reverse("bodies:list")
     r = client.get(url)
-    assert r.context["page"].paginator.count == 8  # LSP and 7 sub-bodies; the ended one is not current
+    assert (
+        r.context["page"].paginator.count == 8
+    )  # LSP and 7 sub-bodies; the ended one is not current
     assert 'class="govuk-pagination"' in r.content.decode()
     ended = client.get(url, {"status": "ended"}).content.decode()
     assert "Old district LSP" in ended and "Sub-body 1" not in ended
@@ -204,8 +212,12 @@ def test_plain_user_gets_403_on_edit_pages(client):
 
 
 def body_post(**overrides):
-    data = {"name": "Health and Wellbeing Partnership", "kind": BodyKind.THEMATIC,
-            "meeting_cycle": "quarterly", "is_published": "on"}
+    data = {
+        "name": "Health and Wellbeing Partnership",
+        "kind": BodyKind.THEMATIC,
+        "meeting_cycle": "quarterly",
+        "is_published": "on",
+    }
     data.update(overrides)
     return data
 

@@ -2,6 +2,7 @@
 
 from accord.common.example.demo_users import (
     DEMO_PASSWORD,
+    demo_password,
     demo_sign_ins,
     ensure_demo_users,
     format_sign_ins,
@@ -11,6 +12,7 @@ from accord.common.example.loader import ExampleAlreadyLoaded, load_example
 __all__ = [
     "DEMO_PASSWORD",
     "ExampleAlreadyLoaded",
+    "demo_password",
     "demo_sign_ins",
     "ensure_demo_users",
     "format_sign_ins",

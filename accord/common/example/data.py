@@ -26,15 +26,14 @@ S002 = (
     "Work Programme 2007/08'"
 )
 S003 = (
-    "Seed 003: West Cheshire Together, 'West Cheshire Sustainable Community Strategy Delivery Plan "
-    "2011-2014', 29 July 2010"
+    "Seed 003: West Cheshire Together, 'West Cheshire Sustainable Community Strategy Delivery "
+    "Plan 2011-2014', 29 July 2010"
 )
 S004 = "Seed 004: LSP Thematic Leads minutes, 27 April 2009"
 ISSUE2 = (
     "Issue 2: 'the county-wide Communities of Cheshire Partnership and the six district LSPs "
-    "existed "
-    "until 31 March 2009; the Cheshire West and Chester LSP replaced the three western districts' "
-    "LSPs'"
+    "existed until 31 March 2009; the Cheshire West and Chester LSP replaced the three western "
+    "districts' LSPs'"
 )
 NO_START = "The seeds give no date it was established, so that date is left empty."
 NO_DATES = "The seeds give no start or end date, so both are left empty."
@@ -60,13 +59,12 @@ APB_AREAS: list[dict[str, Any]] = [
 ]
 APB_AREA_DESCRIPTION = (
     "The area of one of the five Area Partnership Boards of Cheshire West and Chester. Its "
-    "boundary is "
-    "not given in the seed papers, so no wards are assigned to it and it has no GSS code."
+    "boundary is not given in the seed papers, so no wards are assigned to it and it has no GSS "
+    "code."
 )
 APB_AREA_SOURCE = (
     f"{S001}: 'The Five APBs have been identified and will cover the geographical areas of: "
-    "Chester; "
-    "Ellesmere Port; Northwich & Rural North; Winsford & Rural East; and Rural West.'"
+    "Chester; Ellesmere Port; Northwich & Rural North; Winsford & Rural East; and Rural West.'"
 )
 
 NEIGHBOURHOOD_AREAS: list[dict[str, Any]] = [
@@ -77,8 +75,7 @@ NEIGHBOURHOOD_AREAS: list[dict[str, Any]] = [
 ]
 NEIGHBOURHOOD_SOURCE = (
     f"{S001}: neighbourhood management arrangements 'in areas such as Blacon, Rudheath, "
-    "Greenfields "
-    "(Winsford) as well as the nationally acclaimed Lache Neighbourhood Management'."
+    "Greenfields (Winsford) as well as the nationally acclaimed Lache Neighbourhood Management'."
 )
 
 # --------------------------------------------------------------------------------------------------
@@ -107,8 +104,8 @@ ORGANISATIONS: list[dict[str, Any]] = [
         "kind": "council",
         "description": "The county council before local government reorganisation in 2009.",
         "source": (
-            f"{S002} ('Specific issue for Cheshire County Council due to statutory duty'). "
-            "The seeds give no end date, so it is left empty."
+            f"{S002} ('Specific issue for Cheshire County Council due to statutory duty'). The "
+            "seeds give no end date, so it is left empty."
         ),
     },
     {
@@ -119,8 +116,8 @@ ORGANISATIONS: list[dict[str, Any]] = [
         "kind": "council",
         "description": "A district council before local government reorganisation in 2009.",
         "source": (
-            f"{S001}: 'Ewan McHenry, VRBC Community Safety Manager'. "
-            "The seeds give no end date, so it is left empty."
+            f"{S001}: 'Ewan McHenry, VRBC Community Safety Manager'. The seeds give no end date, "
+            "so it is left empty."
         ),
     },
     {
@@ -421,10 +418,9 @@ for _key, _name in IMPROVEMENT_SUB_GROUP:
             "name": _name,
             "source": (
                 f"{S002}: 'The Improvement Sub-Group, comprising the Chairs of the six district "
-                "Local "
-                "Strategic Partnerships, Chris Mahon, Wendy Wright, Roger Simpson, David Rowlands, "
-                "Michael Metcalfe and Paul Ancell'. The seed does not say which district LSP each "
-                "chaired, nor any employer."
+                "Local Strategic Partnerships, Chris Mahon, Wendy Wright, Roger Simpson, David "
+                "Rowlands, Michael Metcalfe and Paul Ancell'. The seed does not say which "
+                "district LSP each chaired, nor any employer."
             ),
             "jobs": [],
         }
@@ -447,18 +443,17 @@ BODIES: list[dict[str, Any]] = [
         "meeting_cycle": "quarterly",
         "established_on": LSP_START,
         "purpose": (
-            "The overarching local strategic partnership for Cheshire West and Chester: to oversee "
-            "effective partnership working, key challenges for the area, the Comprehensive Area "
-            "Assessment (CAA) and the delivery of the Local Area Agreement outcomes (seed 001). "
-            "On 25 February 2010 it approved the Sustainable Community Strategy 'Together we Can "
-            "Aim High' (seed 003)."
+            "The overarching local strategic partnership for Cheshire West and Chester: to "
+            "oversee effective partnership working, key challenges for the area, the "
+            "Comprehensive Area Assessment (CAA) and the delivery of the Local Area Agreement "
+            "outcomes (seed 001). On 25 February 2010 it approved the Sustainable Community "
+            "Strategy 'Together we Can Aim High' (seed 003)."
         ),
         "source": (
             f"{S001}: 'an overarching LSP will be established for the area of Cheshire West and "
             "Chester'; it 'needs to be working effectively from 1st April 2009' and will meet 'on "
-            "a "
-            f"quarterly basis'. Branding: {S004} (item 4, 'LSP branding'); the name West Cheshire "
-            f"Together from {S003}."
+            f"a quarterly basis'. Branding: {S004} (item 4, 'LSP branding'); the name West "
+            f"Cheshire Together from {S003}."
         ),
     },
     {
@@ -469,10 +464,10 @@ BODIES: list[dict[str, Any]] = [
         "ended_on": END_OF_OLD_STRUCTURES,
         "successors": ["lsp"],
         "purpose": (
-            "The individuals nominated to the new LSP, meeting as a Steering Group during February "
-            "and March 2009 to consider the emerging 2009-2011 Local Area Agreement, the interim "
-            "terms of reference and governance arrangements and the progress with establishing the "
-            "Partnership Framework (specifically APBs and LAFs)."
+            "The individuals nominated to the new LSP, meeting as a Steering Group during "
+            "February and March 2009 to consider the emerging 2009-2011 Local Area Agreement, the "
+            "interim terms of reference and governance arrangements and the progress with "
+            "establishing the Partnership Framework (specifically APBs and LAFs)."
         ),
         "source": (
             f"{S001}: 'the nominated individuals will need to meet as a Steering Group during "
@@ -490,9 +485,10 @@ BODIES: list[dict[str, Any]] = [
         "area": BOROUGH,
         "purpose": (
             "To act as the strategic planning element of the LSP, to 'trouble-shoot' where "
-            "necessary and to provide overall direction for the business and work programme across "
-            "the LSP framework (seed 004); to manage the work programme of the LSP and the LAA "
-            "(seed 001). It reviews all LSP papers before they are circulated (seed 004, item 4)."
+            "necessary and to provide overall direction for the business and work programme "
+            "across the LSP framework (seed 004); to manage the work programme of the LSP and the "
+            "LAA (seed 001). It reviews all LSP papers before they are circulated (seed 004, item "
+            "4)."
         ),
         "source": (
             f"{S004}; {S001} ('The LSP will be supported by regular meetings of the LSP Thematic "
@@ -556,16 +552,14 @@ BODIES: list[dict[str, Any]] = [
         "purpose": (
             "Thematic group for community safety and stronger communities, incorporating the new "
             "CDRP and Environment groups (seed 001). Lead officers for each of its LAA outcomes "
-            "had "
-            "been appointed by April 2009 (seed 004)."
+            "had been appointed by April 2009 (seed 004)."
         ),
         "source": (
             f"{S001}: proposed as '(2) Safer & Stronger Communities'; {S004}: 'The Safer and "
-            "Stronger Communities Group meets officially for the first time on 8th May' [2009]. By "
-            f"{S003} the thematic partnerships are 'Safer Communities' and 'Stronger Communities', "
-            "recorded here as its successors; no seed dates the change, so no end date is "
-            "recorded. "
-            f"{NO_START}"
+            "Stronger Communities Group meets officially for the first time on 8th May' [2009]. "
+            f"By {S003} the thematic partnerships are 'Safer Communities' and 'Stronger "
+            "Communities', recorded here as its successors; no seed dates the change, so no end "
+            f"date is recorded. {NO_START}"
         ),
     },
     {
@@ -577,9 +571,9 @@ BODIES: list[dict[str, Any]] = [
         "area": BOROUGH,
         "purpose": (
             "Focuses on a limited number of key actions for each major outcome; with PCT "
-            "colleagues, "
-            "to establish a strong commissioning framework to target and drive investment through "
-            "the Trust; covers support to children and young people, with links to families and "
+            "colleagues, to establish a strong commissioning framework to target and drive "
+            "investment through the Trust; covers support to children and young people, with "
+            "links to families and "
             "broader community cohesion issues (seed 004). " + SCS_LEADS.format("8 and 14")
         ),
         "source": (
@@ -614,8 +608,7 @@ BODIES: list[dict[str, Any]] = [
         ),
         "source": (
             f"{S001} ('(3) Business and Enterprise (incorporating Economy groups)'); {S004} (item "
-            "3: "
-            "'the Business, Enterprise and Culture Partnership: the first meeting of this "
+            "3: 'the Business, Enterprise and Culture Partnership: the first meeting of this "
             f"partnership is currently under preparation'); {S003} ('Business Enterprise and "
             f"Culture'). {NO_START}"
         ),
@@ -639,11 +632,9 @@ BODIES: list[dict[str, Any]] = [
 
 APB_PURPOSE = (
     "An independently chaired 'mini-LSP' for its area: to assess evidence of the needs and "
-    "priorities "
-    "of the area to inform an Area Action Plan, to performance manage the relevant Local Area "
-    "Agreement and National Indicator Set targets for the area, and to help shape strategic "
-    "policies "
-    "and plans and scrutinise their implications for the area (seed 001)."
+    "priorities of the area to inform an Area Action Plan, to performance manage the relevant "
+    "Local Area Agreement and National Indicator Set targets for the area, and to help shape "
+    "strategic policies and plans and scrutinise their implications for the area (seed 001)."
 )
 APB_SOURCE = (
     f"{S001}: 'These APBs will be independently chaired \"mini-LSPs\"'. {S004}: not yet 'up and "
@@ -666,12 +657,10 @@ for _area in APB_AREAS:
         _body["meeting_cycle"] = "twice_a_year"
         _body["purpose"] = APB_PURPOSE + (
             " Its work centres on 'added value' through cooperative working; its terms of "
-            "reference "
-            "set out a longer-term intention to move towards a commissioning agenda. Its "
-            "priorities "
-            "for the Action Plan: enhancing health and well-being / reducing health inequalities; "
-            "enabling economic growth; improving the environment and regenerating neighbourhoods "
-            "(seed 000)."
+            "reference set out a longer-term intention to move towards a commissioning agenda. "
+            "Its priorities for the Action Plan: enhancing health and well-being / reducing "
+            "health inequalities; enabling economic growth; improving the environment and "
+            "regenerating neighbourhoods (seed 000)."
         )
         _body["source"] = APB_SOURCE + (
             f" {S000}: the main membership 'continues to meet ... for a half day session twice a "
@@ -702,8 +691,7 @@ BODIES += [
             "approach to service delivery in the Chester area; (b) determine whether there is a "
             "need to reshape services to meet the needs of the area / locality and achieve better "
             "outcomes; (c) consider progress against the agreed priority outcomes from the "
-            "Priority "
-            "Action Groups."
+            "Priority Action Groups."
         ),
         "source": (
             f"{S000}, proposal 1: 'A Steering Group is set up and comprises of key partners. It "
@@ -763,8 +751,7 @@ for _area in NEIGHBOURHOOD_AREAS:
             ),
             "source": (
                 f"{NEIGHBOURHOOD_SOURCE} The seeds do not say which Area Partnership Board or "
-                "Local "
-                f"Area Forum it works with, so it has no parent. {NO_DATES}"
+                f"Local Area Forum it works with, so it has no parent. {NO_DATES}"
             ),
         }
     )
@@ -779,13 +766,13 @@ BODIES += [
         "ended_on": END_OF_OLD_STRUCTURES,
         "successors": ["lsp"],
         "purpose": (
-            "The county-wide partnership for Cheshire: the Cheshire Partnerships Framework and the "
-            "delivery of the Cheshire Local Area Agreement (seed 002)."
+            "The county-wide partnership for Cheshire: the Cheshire Partnerships Framework and "
+            "the delivery of the Cheshire Local Area Agreement (seed 002)."
         ),
         "source": (
             f"{S002}; {S001} (the LAA refresh reported to it in January 2009; '30 January: "
-            f"Communities of Cheshire Partnership to agree the review and refresh process'). "
-            f"End date and successor: {ISSUE2}. {NO_START} The seeds give no area record for the "
+            "Communities of Cheshire Partnership to agree the review and refresh process'). End "
+            f"date and successor: {ISSUE2}. {NO_START} The seeds give no area record for the "
             "county, so no footprint is set."
         ),
     },
@@ -798,8 +785,8 @@ BODIES += [
         "purpose": (
             "A small sub-group of the Partnership, convened to explore the Audit Commission's "
             "recommendations ('Improving Partnership Working in Cheshire'); comprising the chairs "
-            "of "
-            "the six district LSPs. It first met on 11 May (2007, the year of the work programme)."
+            "of the six district LSPs. It first met on 11 May (2007, the year of the work "
+            "programme)."
         ),
         "source": (
             f"{S002}, 'Recent Progress'. {NO_START} It ends with its parent partnership ({ISSUE2})."
@@ -814,8 +801,8 @@ BODIES += [
         "ended_on": END_OF_OLD_STRUCTURES,
         "purpose": (
             "Officers supporting the Cheshire Local Area Agreement; with the Improvement "
-            "Sub-Group, "
-            "identified and risk-assessed the 18 proposed work programmes of 2007/08 (seed 002)."
+            "Sub-Group, identified and risk-assessed the 18 proposed work programmes of 2007/08 "
+            "(seed 002)."
         ),
         "source": (
             f"{S002} ('LAA Officer Group', 'LAA Officers Group', 'Cheshire LAA Group'). {NO_START} "
@@ -828,10 +815,8 @@ DISTRICT_LSP_SOURCE = (
     f"{S002} (the 'six district Local Strategic Partnerships'); {S001} ('the current Local "
     "Strategic Partnerships in the new Authority area'). End date and, for the three western "
     f"districts, successor: {ISSUE2}. The seeds do not name the six districts: the names are those "
-    "of "
-    "Cheshire's six districts before 2009 as given in the project brief; no file in the shared "
-    "data "
-    f"gives codes for them, so they have no area footprint. {NO_START}"
+    "of Cheshire's six districts before 2009 as given in the project brief; no file in the shared "
+    f"data gives codes for them, so they have no area footprint. {NO_START}"
 )
 for _key, _name, _western in [
     ("dlsp_chester", "Chester", True),
@@ -904,12 +889,12 @@ LSP_POSTS: list[dict[str, Any]] = [
         "co_opted": True,
     },
     {"label": "Thematic Board Chairs – if not covered by the above"},
-    {"label": "Chairs of Area Partnership Boards – if not covered by the above"},
+    {"label": "Chairs of Area Partnership Boards - if not covered by the above"},
 ]
 LSP_POSTS_SOURCE = (
-    f"{S001}: 'The emerging consensus is that the LSP should comprise:-' (item {{}} of 16). "
-    "A seat defined by office; the seed names no person, so none is recorded. The seed gives no "
-    "date, so the seat's dates are left empty."
+    f"{S001}: 'The emerging consensus is that the LSP should comprise:-' (item {{}} of 16). A seat "
+    "defined by office; the seed names no person, so none is recorded. The seed gives no date, so "
+    "the seat's dates are left empty."
 )
 
 # --------------------------------------------------------------------------------------------------
@@ -951,8 +936,8 @@ for _key, _name, _org in TL_SUPPORT:
             "notes": "Support staff at the meeting of 27 April 2009.",
             "source": (
                 f"{S004}: 'Support Staff: Alistair Jeffs, Alison Armstrong, Robbie Taylor "
-                "(Cheshire "
-                "West and Chester Council)'. The seed gives no start date, so it is left empty."
+                "(Cheshire West and Chester Council)'. The seed gives no start date, so it is "
+                "left empty."
             ),
         }
     )
@@ -987,7 +972,8 @@ MEMBERSHIPS += [
         "notes": "Reported for the CYP Trust at the Thematic Leads meeting of 27 April 2009.",
         "source": (
             f"{S004}, item 3: 'John Stephens reported that the Trust had committed itself ...'. "
-            "His role in the Trust is not stated, so it is recorded as member. No start date given."
+            "His role in the Trust is not stated, so it is recorded as member. No start date "
+            "given."
         ),
     },
     {
@@ -1041,8 +1027,7 @@ MEMBERSHIPS += [
         "notes": "Named as the contact for the 2007/08 work programme paper.",
         "source": (
             f"{S002}: 'Contact: Alison Armstrong, Cheshire LAA Group'. Her role in the group is "
-            "not "
-            "stated, so it is recorded as member. No start date given; it ends with the group."
+            "not stated, so it is recorded as member. No start date given; it ends with the group."
         ),
     },
 ]

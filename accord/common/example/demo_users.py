@@ -3,6 +3,7 @@
 For local demonstration only: `make run` prints them. Each account is linked to a person of the
 example, so its rights follow from that person's real (seeded) memberships."""
 
+import os
 from dataclasses import dataclass
 
 from django.contrib.auth.password_validation import validate_password
@@ -13,6 +14,12 @@ from accord.memberships.models import Membership, Role
 from accord.people.models import Person
 
 DEMO_PASSWORD = "accord-demo-2026"
+DEMO_PASSWORD_ENV = "ACCORD_DEMO_PASSWORD"
+
+
+def demo_password() -> str:
+    """The shared demo password: ACCORD_DEMO_PASSWORD if set, else the documented default."""
+    return os.environ.get(DEMO_PASSWORD_ENV) or DEMO_PASSWORD
 
 
 @dataclass(frozen=True)
@@ -72,6 +79,7 @@ def ensure_demo_users() -> list[DemoSignIn]:
     """Create any missing demo account and link each to its person, if that person exists.
 
     Idempotent: existing accounts keep their password (if someone changed it, the table says so)."""
+    password = demo_password()
     rows: list[DemoSignIn] = []
     with transaction.atomic():
         for account in DEMO_ACCOUNTS:
@@ -84,8 +92,8 @@ def ensure_demo_users() -> list[DemoSignIn]:
                     is_manager=account.is_manager,
                     is_lead_officer=account.is_lead_officer,
                 )
-                validate_password(DEMO_PASSWORD, user)
-                user.set_password(DEMO_PASSWORD)
+                validate_password(password, user)
+                user.set_password(password)
             if person is not None and user.person_id is None:
                 taken = User.objects.filter(person=person).exclude(pk=user.pk).exists()
                 if not taken:
@@ -94,12 +102,11 @@ def ensure_demo_users() -> list[DemoSignIn]:
                     user.first_name, user.last_name = first, last
             user.save()
             # Hashing is slow on purpose, so only accounts made earlier are checked.
-            unchanged = created or user.check_password(DEMO_PASSWORD)
-            password = DEMO_PASSWORD if unchanged else "(changed)"
+            unchanged = created or user.check_password(password)
             rows.append(
                 DemoSignIn(
                     username=user.username,
-                    password=password,
+                    password=password if unchanged else "(changed)",
                     role=account.role,
                     person=str(user.person) if user.person_id else "(not linked)",
                     created=created,
@@ -110,6 +117,7 @@ def ensure_demo_users() -> list[DemoSignIn]:
 
 def demo_sign_ins() -> list[DemoSignIn]:
     """The demo sign-ins as they stand, without creating anything."""
+    password = demo_password()
     rows = []
     for account in DEMO_ACCOUNTS:
         user = User.objects.filter(username=account.username).select_related("person").first()
@@ -118,7 +126,7 @@ def demo_sign_ins() -> list[DemoSignIn]:
         rows.append(
             DemoSignIn(
                 username=user.username,
-                password=DEMO_PASSWORD if user.check_password(DEMO_PASSWORD) else "(changed)",
+                password=password if user.check_password(password) else "(changed)",
                 role=account.role,
                 person=str(user.person) if user.person_id else "(not linked)",
                 created=False,

@@ -264,3 +264,11 @@ class TestLoadedExample:
         assert User.objects.count() == 4
         assert out.getvalue().count("accord-demo-2026") == 8
         assert len(demo_sign_ins()) == 4
+
+
+@pytest.mark.django_db
+def test_demo_password_can_come_from_the_environment(monkeypatch, client):
+    monkeypatch.setenv("ACCORD_DEMO_PASSWORD", "another-long-demo-pass")
+    rows = ensure_demo_users()
+    assert {r.password for r in rows} == {"another-long-demo-pass"}
+    assert client.login(username="member", password="another-long-demo-pass")

@@ -58,7 +58,9 @@ def test_search_query_count_does_not_grow(client, django_assert_max_num_queries)
 
 def test_about_credits_the_data(client):
     html = client.get(reverse("common:about")).content.decode()
-    assert "Contains public sector information licensed under the Open Government Licence v3.0" in html
+    assert (
+        "Contains public sector information licensed under the Open Government Licence v3.0" in html
+    )
     assert "mySociety" in html and "CC BY 4.0" in html and "geographr" in html
     assert "Office for National Statistics" in html
 

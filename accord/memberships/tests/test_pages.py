@@ -110,10 +110,16 @@ def test_stale_membership_edit_is_refused(client):
     m = MembershipFactory(role=Role.MEMBER)
     client.force_login(ManagerFactory())
     url = reverse("memberships:edit", args=[m.pk])
-    a = form_data(add_data(m.person, m.on_behalf_of, role=Role.ADVISER, version=1),
-                  start_date=DAY, end_date=None)
-    b = form_data(add_data(m.person, m.on_behalf_of, role=Role.OBSERVER, version=1),
-                  start_date=DAY, end_date=None)
+    a = form_data(
+        add_data(m.person, m.on_behalf_of, role=Role.ADVISER, version=1),
+        start_date=DAY,
+        end_date=None,
+    )
+    b = form_data(
+        add_data(m.person, m.on_behalf_of, role=Role.OBSERVER, version=1),
+        start_date=DAY,
+        end_date=None,
+    )
     assert client.post(url, a).status_code == 302
     r = client.post(url, b)
     assert r.status_code == 409
@@ -160,8 +166,11 @@ def test_membership_page_shows_history_and_hides_unpublished(client):
     client.force_login(manager)
     client.post(
         reverse("memberships:edit", args=[m.pk]),
-        form_data(add_data(m.person, m.on_behalf_of, role=Role.VICE_CHAIR, version=1),
-                  start_date=DAY, end_date=None),
+        form_data(
+            add_data(m.person, m.on_behalf_of, role=Role.VICE_CHAIR, version=1),
+            start_date=DAY,
+            end_date=None,
+        ),
     )
     client.logout()
     html = client.get(m.get_absolute_url()).content.decode()

@@ -1,8 +1,18 @@
-"""`accord create-demo-users`: make the demo sign-ins if missing and print them."""
+"""`accord create-demo-users`: make the demo sign-ins if missing and print them.
+
+`ensure_demo_users()` (re-exported here) does the work and returns the rows, for `make run` and the
+browser tests."""
 
 from django.core.management.base import BaseCommand
 
-from accord.common.example import ensure_demo_users, format_sign_ins
+from accord.common.example.demo_users import (
+    DEMO_PASSWORD,
+    demo_sign_ins,
+    ensure_demo_users,
+    format_sign_ins,
+)
+
+__all__ = ["DEMO_PASSWORD", "Command", "demo_sign_ins", "ensure_demo_users", "format_sign_ins"]
 
 
 class Command(BaseCommand):

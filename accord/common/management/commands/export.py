@@ -2,6 +2,7 @@
 
 import json
 from pathlib import Path
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
@@ -32,7 +33,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, format: str, output: str | None, as_user: str | None, **options):
-        user = AnonymousUser()
+        user: Any = AnonymousUser()
         if as_user:
             try:
                 user = get_user_model().objects.get(username=as_user, is_active=True)
