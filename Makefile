@@ -29,7 +29,7 @@ accord/common/static/accord/accord.css: node_modules/.installed assets/scss/acco
 assets: accord/common/static/accord/accord.css
 
 run: $(VENV)/.run-deps assets
-	@mkdir -p var
+	@mkdir -p var/static
 	$(VENV)/bin/accord migrate --noinput -v0
 	$(VENV)/bin/accord load-example
 	$(VENV)/bin/accord create-demo-users
@@ -43,7 +43,7 @@ typecheck: $(VENV)/.test-deps
 	$(VENV)/bin/mypy accord/*/services.py accord/*/selectors.py accord/common/editing.py
 
 checks: $(VENV)/.test-deps
-	@mkdir -p var
+	@mkdir -p var/static
 	$(PY) manage.py check --fail-level WARNING
 	$(PY) manage.py makemigrations --check --dry-run
 	ACCORD_DEBUG=0 ACCORD_SECRET_KEY=ci-only-$$(date +%s)-a-long-random-enough-secret-key-for-checks \

@@ -73,19 +73,36 @@ def style_widgets(form: forms.BaseForm) -> None:
             w.attrs["class"] = f"{css} govuk-select".strip()
         else:
             w.attrs["class"] = f"{css} govuk-input".strip()
-        if form.is_bound and name in form.errors:
-            base = w.attrs.get("class", "")
-            if "govuk-input" in base:
-                w.attrs["class"] = base + " govuk-input--error"
-            elif "govuk-select" in base:
-                w.attrs["class"] = base + " govuk-select--error"
-            elif "govuk-textarea" in base:
-                w.attrs["class"] = base + " govuk-textarea--error"
         if field.help_text:
             w.attrs["aria-describedby"] = f"{name}-hint"
 
 
-class AccordForm(forms.ModelForm):
+def mark_errors(form: forms.BaseForm) -> None:
+    """Add GOV.UK's error styling to the widgets of fields that failed validation."""
+    for name in form.errors:
+        field = form.fields.get(name)
+        if field is None:
+            continue
+        w = field.widget
+        subwidgets = getattr(w, "widgets", [w])
+        for sub in subwidgets:
+            base = sub.attrs.get("class", "")
+            for kind in ("govuk-input", "govuk-select", "govuk-textarea"):
+                if kind in base.split() and f"{kind}--error" not in base:
+                    sub.attrs["class"] = f"{base} {kind}--error"
+                    break
+
+
+class GovukFormMixin:
+    """Styles widgets once built, and marks failed fields after validation, not before, so
+    subclasses may still change fields in their own __init__."""
+
+    def full_clean(self):
+        super().full_clean()  # type: ignore[misc]
+        mark_errors(self)  # type: ignore[arg-type]
+
+
+class AccordForm(GovukFormMixin, forms.ModelForm):
     """A model form whose dates are GOV.UK date inputs and which carries the record's version."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -111,7 +128,7 @@ class AccordForm(forms.ModelForm):
         pass
 
 
-class ArchiveForm(forms.Form):
+class ArchiveForm(GovukFormMixin, forms.Form):
     reason = forms.CharField(
         label="Why is this being archived?",
         widget=forms.Textarea,
