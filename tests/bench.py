@@ -79,7 +79,7 @@ def main() -> int:
     client = Client()
     client.login(username="bench-manager", password="bench-password-123")
     cases = [
-        ("Framework page, today", f"/bodies/framework/"),
+        ("Framework page, today", "/bodies/framework/"),
         ("Framework page, as of 2009-06-01", "/bodies/framework/?date_0=1&date_1=6&date_2=2009"),
         ("Body page (LSP)", f"/bodies/{top.pk}/"),
         ("Bodies list", "/bodies/"),

@@ -75,9 +75,7 @@ class Body(AccordModel):
     successors = models.ManyToManyField(
         "self", symmetrical=False, blank=True, related_name="predecessors"
     )
-    is_published = models.BooleanField(
-        "published", default=True, help_text="Shown to the public."
-    )
+    is_published = models.BooleanField("published", default=True, help_text="Shown to the public.")
 
     objects = BodyQuerySet.as_manager()
 

@@ -110,9 +110,7 @@ def post_create(*, fields: dict[str, Any], by: Any) -> Post:
     return record_create(Post, fields=fields, by=by)
 
 
-def body_end(
-    *, body: Body, ended_on: dt.date, successors: Iterable[Body], by: Any
-) -> Body:
+def body_end(*, body: Body, ended_on: dt.date, successors: Iterable[Body], by: Any) -> Body:
     """Record that a body ended, naming what replaced it."""
     return body_update(
         body=body,

@@ -66,7 +66,10 @@ def axe():
     def check(page, label: str = "") -> None:
         results = a.run(
             page,
-            options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]},
+            options={
+                "runOnly": {"type": "tag", "values": WCAG_TAGS},
+                "resultTypes": ["violations"],
+            },
         )
         if results.violations_count:
             pytest.fail(
