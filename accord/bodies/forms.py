@@ -6,7 +6,7 @@ from accord.areas.models import Area
 from accord.bodies.models import Body
 from accord.bodies.selectors import body_choices
 from accord.bodies.services import BODY_FIELDS
-from accord.common.forms import AccordForm, GovukDateField, style_widgets
+from accord.common.forms import AccordForm, GovukDateField, GovukFormMixin, style_widgets
 
 
 class BodyForm(AccordForm):
@@ -53,11 +53,9 @@ class BodyForm(AccordForm):
         self.fields["kind"].choices = [("", "Choose a kind of body")] + list(
             self.fields["kind"].choices
         )[1:]
-        # AccordForm validated while styling; validate again against these choices.
-        self._errors = None
 
 
-class BodyEndForm(forms.Form):
+class BodyEndForm(GovukFormMixin, forms.Form):
     """Record that a body ended and what replaced it."""
 
     ended_on = GovukDateField(
@@ -78,7 +76,6 @@ class BodyEndForm(forms.Form):
     def __init__(self, *args, body: Body, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["ended_on"].error_messages["required"] = "Enter the date the body ended"
-        self._errors = None
         self.fields["successors"].queryset = (
             Body.objects.live().exclude(pk=body.pk).filter(ended_on__isnull=True)
             | Body.objects.filter(pk__in=body.successors.values("pk"))

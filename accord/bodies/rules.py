@@ -38,5 +38,5 @@ def body_ends_after_it_starts(established_on: Any, ended_on: Any) -> bool:
 def undated_body_stands_with_parent(
     established_on: dt.date | None, has_parent: bool, parent_in_being: bool
 ) -> bool:
-    """A body whose start is not recorded is taken to exist only while the body it reports to does."""
+    """A body with no recorded start exists only while the body it reports to does."""
     return established_on is not None or not has_parent or parent_in_being

@@ -3,7 +3,7 @@
 from django import forms
 
 from accord.bodies.models import Body, Post
-from accord.common.forms import AccordForm, GovukDateField, style_widgets
+from accord.common.forms import AccordForm, GovukDateField, GovukFormMixin, style_widgets
 from accord.memberships.models import Membership
 from accord.memberships.selectors import people_for_choice
 from accord.memberships.services import MEMBERSHIP_FIELDS
@@ -57,11 +57,9 @@ class MembershipForm(AccordForm):
             self.fields[name].empty_label = "None"
         if not posts.exists():
             del self.fields["post"]
-        # AccordForm validated while styling; validate again against these choices.
-        self._errors = None
 
 
-class MembershipEndForm(forms.Form):
+class MembershipEndForm(GovukFormMixin, forms.Form):
     end_date = GovukDateField(
         label="Date the membership ended",
         required=True,
@@ -73,4 +71,3 @@ class MembershipEndForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["end_date"].error_messages["required"] = "Enter the date the membership ended"
         style_widgets(self)
-        self._errors = None
