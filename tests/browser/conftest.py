@@ -11,7 +11,6 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = os.environ.get("ACCORD_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
-DEMO_PASSWORD_ENV = "ACCORD_DEMO_PASSWORD"
 
 
 @pytest.fixture(scope="session")
@@ -42,7 +41,7 @@ def browser():
 def example(transactional_db):
     """The example partnership and its demo sign-ins, loaded into the live server's database."""
     from accord.common.example import load_example
-    from accord.common.management.commands.create_demo_users import ensure_demo_users
+    from accord.common.example.demo_users import ensure_demo_users
 
     load_example()
     return ensure_demo_users()
@@ -80,8 +79,11 @@ def axe():
     return check
 
 
-def sign_in(page, username: str, password: str) -> None:
+def sign_in(page, username: str, password: str | None = None) -> None:
+    from accord.common.example.demo_users import demo_password
+
     page.goto("/account/sign-in/")
+    password = password or demo_password()
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
