@@ -34,9 +34,11 @@ def body_roles(user: Any) -> dict[int, set[str]]:
     if user.is_authenticated and user.person_id:
         from accord.memberships.models import Membership
 
-        for body_id, role in Membership.objects.current().filter(
-            person_id=user.person_id
-        ).values_list("body_id", "role"):
+        for body_id, role in (
+            Membership.objects.current()
+            .filter(person_id=user.person_id)
+            .values_list("body_id", "role")
+        ):
             roles.setdefault(body_id, set()).add(role)
     user._accord_body_roles = roles
     return roles

@@ -22,6 +22,7 @@ class AreaQuerySet(DatedQuerySet):
 
 
 class Area(AccordModel):
+    date_span = ("valid_from", "valid_to")
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=20, choices=AreaKind.choices)
     parent = models.ForeignKey(

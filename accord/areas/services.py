@@ -7,7 +7,16 @@ from django.core.exceptions import ValidationError
 from accord.areas.models import Area
 from accord.common.services import record_archive, record_create, record_update
 
-AREA_FIELDS = ["name", "kind", "parent", "gss_code", "valid_from", "valid_to", "description", "source"]
+AREA_FIELDS = [
+    "name",
+    "kind",
+    "parent",
+    "gss_code",
+    "valid_from",
+    "valid_to",
+    "description",
+    "source",
+]
 
 
 def area_is_not_own_ancestor(area: Area) -> bool:

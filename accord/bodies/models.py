@@ -40,6 +40,7 @@ class BodyQuerySet(DatedQuerySet):
 
 
 class Body(AccordModel):
+    date_span = ("established_on", "ended_on")
     name = models.CharField(max_length=200)
     short_name = models.CharField(max_length=60, blank=True)
     kind = models.CharField(max_length=30, choices=BodyKind.choices)
@@ -108,6 +109,8 @@ class Body(AccordModel):
 
 class Post(AccordModel):
     """A seat on a body defined by office rather than by person, e.g. 'Area Commander of Police'."""
+
+    date_span = ("start_date", "end_date")
 
     body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="posts")
     label = models.CharField(max_length=200)

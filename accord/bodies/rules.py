@@ -2,7 +2,6 @@
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
 
 
 def body_is_not_own_ancestor(
@@ -28,11 +27,6 @@ def successor_starts_no_later_than_predecessor_ends(
     if predecessor_ended_on is None or successor_established_on is None:
         return True
     return successor_established_on <= predecessor_ended_on + dt.timedelta(days=1)
-
-
-def body_ends_after_it_starts(established_on: Any, ended_on: Any) -> bool:
-    """A body cannot end before it is established."""
-    return established_on is None or ended_on is None or ended_on >= established_on
 
 
 def undated_body_stands_with_parent(

@@ -39,8 +39,6 @@ def _check_body(body: Body, successors: Iterable[Body] | None) -> None:
         errors["parent"] = (
             f"{body.name} cannot report to {body.parent}: that would make it its own ancestor."
         )
-    if not rules.body_ends_after_it_starts(body.established_on, body.ended_on):
-        errors["ended_on"] = "The end date must be on or after the date the body was established."
     for successor in successors or []:
         if successor.pk == body.pk and body.pk is not None:
             errors["successors"] = "A body cannot be its own successor."

@@ -33,4 +33,3 @@ class DatedQuerySet(ArchivableQuerySet):
 
     def future(self) -> "DatedQuerySet":
         return self.filter(**{f"{self.start_field}__gt": today()})
-

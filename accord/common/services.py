@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
+from accord.common import rules
 from accord.common.models import AccordModel
 
 M = TypeVar("M", bound=AccordModel)
@@ -18,6 +19,21 @@ class StaleEditError(Exception):
     def __init__(self, current: AccordModel):
         super().__init__("This record was changed by someone else after you opened it.")
         self.current = current
+
+
+def _validate(obj: AccordModel, validate: Callable[[Any], None] | None) -> None:
+    """Field checks, then the dated-span rule and the domain rules with their field names, then
+    the database constraints as a last guard (their messages name no field)."""
+    obj.full_clean(validate_constraints=False)
+    span = getattr(obj, "date_span", None)
+    if span:
+        start, end = span
+        if not rules.ends_on_or_after_start(getattr(obj, start), getattr(obj, end)):
+            label = obj._meta.get_field(start).verbose_name
+            raise ValidationError({end: f"This date must be on or after the {label}."})
+    if validate:
+        validate(obj)
+    obj.validate_constraints()
 
 
 def _save(obj: AccordModel, *, by: Any) -> None:
@@ -41,9 +57,7 @@ def record_create(
     with transaction.atomic():
         obj = model(**fields)
         obj.created_by = by if getattr(by, "is_authenticated", False) else None
-        obj.full_clean()
-        if validate:
-            validate(obj)
+        _validate(obj, validate)
         _save(obj, by=by)
         for name, values in (many or {}).items():
             getattr(obj, name).set(values)
@@ -68,9 +82,7 @@ def record_update(
             raise ValidationError("An archived record cannot be changed.")
         for name, value in changes.items():
             setattr(current, name, value)
-        current.full_clean()
-        if validate:
-            validate(current)
+        _validate(current, validate)
         current.version += 1
         _save(current, by=by)
         for name, values in (many or {}).items():

@@ -29,6 +29,7 @@ class MembershipQuerySet(DatedQuerySet):
 
 
 class Membership(AccordModel):
+    date_span = ("start_date", "end_date")
     person = models.ForeignKey(
         "people.Person", on_delete=models.PROTECT, related_name="memberships"
     )

@@ -29,7 +29,9 @@ def membership_within_body_life(membership: Span, body: Span) -> bool:
     return True
 
 
-def at_most_one_chair(new_chair: Span, other_chairs: Iterable[Span], allows_co_chairs: bool) -> bool:
+def at_most_one_chair(
+    new_chair: Span, other_chairs: Iterable[Span], allows_co_chairs: bool
+) -> bool:
     """A body has one chair at a time, unless its terms of reference provide for co-chairs."""
     if allows_co_chairs:
         return True

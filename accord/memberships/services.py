@@ -53,9 +53,7 @@ def _check_membership(m: Membership) -> None:
             .values_list("start_date", "end_date", "person__name")
         )
         span = (m.start_date, m.end_date)
-        if not rules.at_most_one_chair(
-            span, [(s, e) for s, e, _ in others], body.allows_co_chairs
-        ):
+        if not rules.at_most_one_chair(span, [(s, e) for s, e, _ in others], body.allows_co_chairs):
             clashing = [n for s, e, n in others if rules.spans_overlap(span, (s, e))]
             errors["role"] = (
                 f"{body.name} already has a chair for these dates ({', '.join(clashing)}). "
@@ -93,9 +91,7 @@ def memberships_end_with_body(*, body: Body, by: Any) -> int:
     """When a body ends, its open memberships end with it (and are not deleted)."""
     ended = 0
     with transaction.atomic():
-        open_ones = Membership.objects.live().filter(body=body).exclude(
-            end_date__lte=body.ended_on
-        )
+        open_ones = Membership.objects.live().filter(body=body).exclude(end_date__lte=body.ended_on)
         for m in open_ones.select_related("body"):
             record_update(
                 m,

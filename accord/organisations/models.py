@@ -34,6 +34,7 @@ class OrganisationQuerySet(DatedQuerySet):
 
 
 class Organisation(AccordModel):
+    date_span = ("start_date", "end_date")
     name = models.CharField(max_length=200)
     short_name = models.CharField(max_length=50, blank=True)
     sector = models.CharField(max_length=10, choices=Sector.choices)

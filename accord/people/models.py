@@ -41,6 +41,8 @@ class EmploymentQuerySet(DatedQuerySet):
 class Employment(AccordModel):
     """A person working for an organisation, with the job title they hold there."""
 
+    date_span = ("start_date", "end_date")
+
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="employments")
     organisation = models.ForeignKey(
         "organisations.Organisation", on_delete=models.PROTECT, related_name="employments"

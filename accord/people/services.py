@@ -2,8 +2,6 @@
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
-
 from accord.common.services import record_archive, record_create, record_update
 from accord.people.models import Employment, Person
 
@@ -24,11 +22,5 @@ def person_archive(*, person: Person, reason: str, expected_version: int | None,
     return record_archive(person, by=by, reason=reason, expected_version=expected_version)
 
 
-def _check_employment(employment: Employment) -> None:
-    start, end = employment.start_date, employment.end_date
-    if start and end and end < start:
-        raise ValidationError({"end_date": "The end date must be on or after the start date."})
-
-
 def employment_create(*, fields: dict[str, Any], by: Any) -> Employment:
-    return record_create(Employment, fields=fields, by=by, validate=_check_employment)
+    return record_create(Employment, fields=fields, by=by)

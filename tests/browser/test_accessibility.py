@@ -107,7 +107,9 @@ def test_forms_with_errors(page, axe):
     for url in EMPTY_SUBMITS:
         page.goto(url.format(**known))
         form = page.locator("main form[method=post]").last
-        form.evaluate("f => f.querySelectorAll('input[type=text], textarea').forEach(i => i.value = '')")
+        form.evaluate(
+            "f => f.querySelectorAll('input[type=text], textarea').forEach(i => i.value = '')"
+        )
         form.locator("button[type=submit]").last.click()
         page.wait_for_load_state()
         assert page.locator(".govuk-error-summary").count() == 1, f"no error summary on {url}"

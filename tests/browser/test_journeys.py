@@ -36,13 +36,21 @@ def test_browse_the_framework_as_of_a_date(page):
     expect(page.get_by_role("heading", level=1)).to_contain_text("framework", ignore_case=True)
     page.get_by_role("link", name=re.compile("31 March 2009")).first.click()
     tree = page.locator("main")
-    expect(tree.get_by_role("link", name=re.compile("Communities of Cheshire Partnership")).first).to_be_visible()
+    expect(
+        tree.get_by_role("link", name=re.compile("Communities of Cheshire Partnership")).first
+    ).to_be_visible()
     page.get_by_role("link", name=re.compile("1 April 2009")).first.click()
-    expect(page.get_by_role("link", name=re.compile("^Communities of Cheshire Partnership"))).to_have_count(0)
+    expect(
+        page.get_by_role("link", name=re.compile("^Communities of Cheshire Partnership"))
+    ).to_have_count(0)
     # From an ended body, its successor is one click away.
     page.goto(f"/bodies/{Body.objects.get(name='Communities of Cheshire Partnership').pk}/")
-    page.get_by_role("link", name=re.compile("Cheshire West and Chester Local Strategic Partnership")).first.click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Cheshire West and Chester Local Strategic Partnership")
+    page.get_by_role(
+        "link", name=re.compile("Cheshire West and Chester Local Strategic Partnership")
+    ).first.click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(
+        "Cheshire West and Chester Local Strategic Partnership"
+    )
 
 
 def test_add_a_membership_and_see_it_in_the_history(page):
@@ -69,7 +77,9 @@ def test_add_a_membership_and_see_it_in_the_history(page):
     page.get_by_role("link", name=re.compile("^Change|^Edit")).first.click()
     page.get_by_label("Notes").fill("Attends for the SCS delivery plan")
     page.get_by_role("button", name=re.compile("Save")).click()
-    expect(page.locator("#history").locator("xpath=..")).to_contain_text("Attends for the SCS delivery plan")
+    expect(page.locator("#history").locator("xpath=..")).to_contain_text(
+        "Attends for the SCS delivery plan"
+    )
 
 
 def test_a_second_chair_is_refused_with_a_govuk_error(page):
@@ -84,7 +94,9 @@ def test_a_second_chair_is_refused_with_a_govuk_error(page):
     expect(summary).to_contain_text("already has a chair")
     summary.get_by_role("link").first.click()
     expect(page.get_by_label("Role")).to_be_focused()
-    assert not Membership.objects.filter(body=body, person__name="Mike Lewis", role="chair").exists()
+    assert not Membership.objects.filter(
+        body=body, person__name="Mike Lewis", role="chair"
+    ).exists()
 
 
 def test_secretary_can_add_to_their_own_body_only(page):
@@ -100,6 +112,8 @@ def test_secretary_can_add_to_their_own_body_only(page):
 def test_the_public_sees_no_edit_controls_or_contact_details(page):
     body = thematic_leads()
     page.goto(f"/bodies/{body.pk}/")
-    expect(page.get_by_role("link", name=re.compile("Add a member|Change|Archive"))).to_have_count(0)
+    expect(page.get_by_role("link", name=re.compile("Add a member|Change|Archive"))).to_have_count(
+        0
+    )
     page.get_by_role("link", name="Alistair Jeffs").first.click()
     expect(page.locator("main")).not_to_contain_text("@cheshire")

@@ -69,11 +69,6 @@ def test_unknown_dates_never_break_the_successor_rule(d):
     assert rules.successor_starts_no_later_than_predecessor_ends(d, None)
 
 
-@given(dates, dates)
-def test_a_body_ends_on_or_after_it_starts(a, b):
-    assert rules.body_ends_after_it_starts(a, b) == (b >= a)
-
-
 def test_undated_body_stands_only_with_its_parent():
     assert rules.undated_body_stands_with_parent(None, has_parent=False, parent_in_being=False)
     assert rules.undated_body_stands_with_parent(None, has_parent=True, parent_in_being=True)

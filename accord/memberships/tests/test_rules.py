@@ -17,9 +17,7 @@ def spans():
 
 
 def test_membership_inside_the_body_life_is_allowed():
-    assert rules.membership_within_body_life(
-        (D(2009, 4, 1), D(2010, 3, 31)), (D(2009, 4, 1), None)
-    )
+    assert rules.membership_within_body_life((D(2009, 4, 1), D(2010, 3, 31)), (D(2009, 4, 1), None))
 
 
 def test_membership_before_the_body_is_refused():
@@ -58,9 +56,7 @@ def test_a_second_chair_at_the_same_time_is_refused():
 
 
 def test_a_chair_after_the_last_one_ended_is_allowed():
-    assert rules.at_most_one_chair(
-        (D(2010, 1, 1), None), [(D(2009, 4, 1), D(2009, 12, 31))], False
-    )
+    assert rules.at_most_one_chair((D(2010, 1, 1), None), [(D(2009, 4, 1), D(2009, 12, 31))], False)
 
 
 def test_co_chairs_are_allowed_when_the_terms_say_so():

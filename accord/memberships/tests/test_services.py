@@ -64,9 +64,7 @@ def test_co_chairs_allowed_when_terms_say_so():
 
 def test_chair_after_previous_chair_ended_is_allowed():
     body = BodyFactory(established_on=D(2009, 4, 1))
-    membership_create(
-        fields=fields(body=body, role=Role.CHAIR, end_date=D(2010, 3, 31)), by=None
-    )
+    membership_create(fields=fields(body=body, role=Role.CHAIR, end_date=D(2010, 3, 31)), by=None)
     membership_create(fields=fields(body=body, role=Role.CHAIR, start_date=D(2010, 4, 1)), by=None)
 
 
