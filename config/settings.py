@@ -59,6 +59,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
+    "accord.common.middleware.ApiProblemMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

@@ -217,7 +217,7 @@ def split_memberships(memberships: list[Membership], on: dt.date | None = None) 
 
     current.sort(key=key)
     future.sort(key=lambda m: (m.start_date, *key(m)))
-    past.sort(key=lambda m: (-m.end_date.toordinal(), *key(m)))
+    past.sort(key=lambda m: (-(m.end_date or dt.date.min).toordinal(), *key(m)))
     return {"current": current, "past": past, "future": future}
 
 

@@ -29,7 +29,7 @@ def _validate(obj: AccordModel, validate: Callable[[Any], None] | None) -> None:
     if span:
         start, end = span
         if not rules.ends_on_or_after_start(getattr(obj, start), getattr(obj, end)):
-            label = obj._meta.get_field(start).verbose_name
+            label = getattr(obj._meta.get_field(start), "verbose_name", start)
             raise ValidationError({end: f"This date must be on or after the {label}."})
     if validate:
         validate(obj)

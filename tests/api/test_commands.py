@@ -61,3 +61,21 @@ def test_export_as_a_manager_includes_personal_data():
     assert "secret@example.org" in out.getvalue()
     with pytest.raises(CommandError):
         call_command("export", "popolo", "--as", "nobody", stdout=io.StringIO())
+
+
+def test_unknown_api_path_is_problem_json(client):
+    response = client.get("/api/v1/no-such-thing")
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("application/problem+json")
+    assert response.json()["status"] == 404
+
+
+@pytest.mark.django_db
+def test_delete_is_refused_as_problem_json(client):
+    from accord.common.factories import BodyFactory
+
+    body = BodyFactory()
+    response = client.delete(f"/api/v1/bodies/{body.pk}")
+    assert response.status_code == 405
+    assert response["Content-Type"].startswith("application/problem+json")
+    assert "archived" in response.json()["detail"]
