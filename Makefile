@@ -50,7 +50,7 @@ checks: $(VENV)/.test-deps
 	  ACCORD_ALLOWED_HOSTS=accord.example.org $(PY) manage.py check --deploy --fail-level WARNING
 
 pytest: $(VENV)/.test-deps assets
-	$(VENV)/bin/pytest -q -p no:randomly
+	$(VENV)/bin/pytest -q
 
 test: lint typecheck checks pytest
 

@@ -2,8 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
@@ -13,25 +11,11 @@ from accord.areas.forms import AreaFilterForm, AreaForm
 from accord.areas.models import Area
 from accord.common.editing import expected_version, run_form
 from accord.common.forms import ArchiveForm
+from accord.common.pages import paginate, require_perm
 from accord.common.querysets import today
 from accord.common.selectors import history_for
 
-PER_PAGE = 25
 LIST_URL = reverse_lazy("areas:list")
-
-
-def paginate(request, queryset, per_page: int = PER_PAGE):
-    """The requested page of `queryset` (a bad page number gives the nearest real page) and
-    the page numbers to offer, with gaps shown as an ellipsis."""
-    paginator = Paginator(queryset, per_page)
-    page = paginator.get_page(request.GET.get("page"))
-    page_range = list(paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1))
-    return page, page_range
-
-
-def require_perm(request, perm: str, obj=None) -> None:
-    if not request.user.has_perm(perm, obj):
-        raise PermissionDenied
 
 
 def area_list(request):

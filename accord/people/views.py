@@ -8,9 +8,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 
 from accord.accounts.permissions import PERSONAL_DATA
-from accord.areas.views import paginate, require_perm
 from accord.common.editing import expected_version, run_form
 from accord.common.forms import ArchiveForm
+from accord.common.pages import paginate, require_perm
 from accord.common.selectors import history_for
 from accord.people import selectors, services
 from accord.people.forms import EmploymentForm, PersonFilterForm, PersonForm
