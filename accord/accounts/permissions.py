@@ -4,6 +4,7 @@ Partnership managers may do everything. Everyone else's rights come from their c
 memberships: support staff act as the body's secretary; any member reads the body's restricted
 material and the contact details of fellow members."""
 
+from collections.abc import Callable
 from typing import Any
 
 from accord.memberships.models import SECRETARY_ROLES
@@ -57,13 +58,34 @@ def bodies_of(obj: Any) -> list[int]:
     return [body_id] if body_id else []
 
 
-def shares_a_body(user: Any, person: Any) -> bool:
+def fellow_member_ids(user: Any) -> set[int]:
+    """The people whose contact details this user may see as a member: themself and everyone
+    sharing a current body with them (one query, cached on the user object)."""
+    cached = getattr(user, "_accord_fellows", None)
+    if cached is not None:
+        return cached
     from accord.memberships.models import Membership
 
+    fellows: set[int] = {user.person_id} if getattr(user, "person_id", None) else set()
     mine = set(body_roles(user))
-    if not mine:
-        return False
-    return Membership.objects.current().filter(person=person, body_id__in=mine).exists()
+    if mine:
+        fellows |= set(
+            Membership.objects.current()
+            .filter(body_id__in=mine)
+            .values_list("person_id", flat=True)
+        )
+    user._accord_fellows = fellows
+    return fellows
+
+
+def personal_data_people(user: Any) -> Callable[[int], bool]:
+    """The bulk form of `user.has_perm("people.view_personal_data", person)`, for lists."""
+    if not user.is_authenticated:
+        return lambda pk: False
+    if user.has_perm(PERSONAL_DATA):
+        return lambda pk: True
+    fellows = fellow_member_ids(user)
+    return lambda pk: pk in fellows
 
 
 class MembershipBackend:
@@ -83,7 +105,7 @@ class MembershipBackend:
         if obj is None:
             return False
         if perm == PERSONAL_DATA:
-            return obj.pk == user_obj.person_id or shares_a_body(user_obj, obj)
+            return obj.pk in fellow_member_ids(user_obj)
         roles = body_roles(user_obj)
         for body_id in bodies_of(obj):
             held = roles.get(body_id, set())

@@ -27,7 +27,6 @@ from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security import HttpBearer
 from pydantic import AfterValidator, ConfigDict, create_model
 
-from accord.accounts.permissions import PERSONAL_DATA, body_roles
 from accord.accounts.services import token_user
 from accord.common.services import StaleEditError
 
@@ -272,28 +271,6 @@ def require_perm(request: HttpRequest, perm: str, obj: Any = None) -> None:
 
 def is_manager(user: Any) -> bool:
     return bool(user.is_authenticated and (getattr(user, "is_manager", False) or user.is_superuser))
-
-
-def personal_data_people(user: Any) -> Callable[[int], bool]:
-    """Whose personal data `user` may see, answered for many people with at most one query.
-
-    The bulk form of `user.has_perm("people.view_personal_data", person)`: managers see everyone's,
-    others their own and that of people sharing a current body with them."""
-    if not user.is_authenticated:
-        return lambda pk: False
-    if user.has_perm(PERSONAL_DATA):
-        return lambda pk: True
-    from accord.memberships.models import Membership
-
-    mine = set(body_roles(user))
-    allowed: set[int] = {user.person_id} if user.person_id else set()
-    if mine:
-        allowed |= set(
-            Membership.objects.current()
-            .filter(body_id__in=mine)
-            .values_list("person_id", flat=True)
-        )
-    return lambda pk: pk in allowed
 
 
 # --- Input types ------------------------------------------------------------------------------

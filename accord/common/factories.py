@@ -5,7 +5,7 @@ import datetime as dt
 import factory
 from factory.django import DjangoModelFactory
 
-from accord.accounts.models import User
+from accord.accounts.models import ApiToken, User
 from accord.areas.models import Area, AreaKind
 from accord.bodies.models import Body, BodyKind, Post
 from accord.memberships.models import Membership, Role
@@ -91,3 +91,14 @@ class UserFactory(DjangoModelFactory):
 
 class ManagerFactory(UserFactory):
     is_manager = True
+
+
+class ApiTokenFactory(DjangoModelFactory):
+    """A token row; tests that need the raw key use accounts.services.token_create instead."""
+
+    class Meta:
+        model = ApiToken
+
+    user = factory.SubFactory(UserFactory)
+    key_hash = factory.Sequence(lambda n: f"{n:064x}")
+    prefix = factory.Sequence(lambda n: f"acc_{n:04d}")

@@ -15,10 +15,10 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
+from accord.accounts.permissions import personal_data_people
 from accord.areas.models import Area
 from accord.bodies.models import Body, Post
 from accord.bodies.selectors import visible_bodies
-from accord.common.api import personal_data_people
 from accord.memberships.models import Membership
 from accord.organisations.models import Organisation
 from accord.people.models import Person

@@ -64,7 +64,7 @@ def recent_changes(*, user, limit: int = 10) -> list[dict]:
             {
                 "when": h.history_date,
                 "what": f"{h.name}",
-                "how": {"+": "added", "~": "changed", "-": "removed"}[h.history_type],
+                "how": {"+": "body recorded", "~": "body changed", "-": "removed"}[h.history_type],
                 "url": f"/bodies/{h.id}/",
             }
         )
@@ -77,7 +77,9 @@ def recent_changes(*, user, limit: int = 10) -> list[dict]:
             {
                 "when": m.history_date,
                 "what": f"{m.person} on {m.body}",
-                "how": {"+": "joined", "~": "membership changed", "-": "removed"}[m.history_type],
+                "how": {"+": "membership recorded", "~": "membership changed", "-": "removed"}[
+                    m.history_type
+                ],
                 "url": f"/bodies/{m.body_id}/",
             }
         )

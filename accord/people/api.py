@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from ninja import Field, Query, Router, Schema, Status
 
+from accord.accounts.permissions import personal_data_people
 from accord.common.api import (
     CREATE_ERRORS,
     DETAIL_ERRORS,
@@ -30,7 +31,6 @@ from accord.common.api import (
     page_schema,
     paginate,
     patch_schema,
-    personal_data_people,
     read_auth,
     require_perm,
     with_etag,
