@@ -80,7 +80,7 @@ def main() -> int:
     client.login(username="bench-manager", password="bench-password-123")
     cases = [
         ("Framework page, today", "/bodies/framework/"),
-        ("Framework page, as of 2009-06-01", "/bodies/framework/?date_0=1&date_1=6&date_2=2009"),
+        ("Framework page, as of 2009-06-01", "/bodies/framework/?as_of=2009-06-01"),
         ("Body page (LSP)", f"/bodies/{top.pk}/"),
         ("Bodies list", "/bodies/"),
         ("Search 'body 1'", "/search/?q=body+1"),
