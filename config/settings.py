@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "accord.people",
     "accord.bodies",
     "accord.memberships",
+    "accord.strategies",
+    "accord.milestones",
 ]
 
 MIDDLEWARE = [

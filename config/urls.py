@@ -10,6 +10,8 @@ urlpatterns = [
     path("people/", include("accord.people.urls")),
     path("bodies/", include("accord.bodies.urls")),
     path("memberships/", include("accord.memberships.urls")),
+    path("strategy/", include("accord.strategies.urls")),
+    path("timetables/", include("accord.milestones.urls")),
     path("api/v1/", api.urls),
 ]
 

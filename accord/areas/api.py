@@ -23,10 +23,10 @@ from accord.common.api import (
     Meta,
     Name,
     PathId,
+    RecordEndpoints,
     caller,
     check_span,
     dated,
-    expected_version,
     live_unless_asked,
     meta,
     page_schema,
@@ -90,7 +90,7 @@ def _out(area: Area) -> dict[str, Any]:
     }
 
 
-def _respond(response: HttpResponse, area: Area) -> dict[str, Any]:
+def _respond(request: HttpRequest, response: HttpResponse, area: Area) -> dict[str, Any]:
     with_etag(response, area)
     return _out(area)
 
@@ -98,6 +98,19 @@ def _respond(response: HttpResponse, area: Area) -> dict[str, Any]:
 def _fields(data: dict[str, Any], area: Area | None = None) -> dict[str, Any]:
     check_span(data, area, "valid_from", "valid_to", what="area")
     return resolve(data, {"parent_id": ("parent", Area.objects.all())})
+
+
+def _changes(request: HttpRequest, data: dict[str, Any], area: Area) -> dict[str, Any]:
+    return {"changes": _fields(data, area)}
+
+
+ENDPOINTS = RecordEndpoints(
+    model=Area,
+    update_service=area_update,
+    archive_service=area_archive,
+    respond=_respond,
+    prepare=_changes,
+)
 
 
 @router.get("", response={200: AreaPage, **LIST_ERRORS}, auth=read_auth, url_name="areas-list")
@@ -118,7 +131,7 @@ def list_areas(request: HttpRequest, filters: Query[AreaFilters]):
 )
 def get_area(request: HttpRequest, response: HttpResponse, area_id: PathId):
     """One area, with its `ETag`."""
-    return _respond(response, Area.objects.get(pk=area_id))
+    return _respond(request, response, Area.objects.get(pk=area_id))
 
 
 @router.post("", response={201: AreaOut, **CREATE_ERRORS}, auth=write_auth)
@@ -127,17 +140,7 @@ def create_area(request: HttpRequest, response: HttpResponse, payload: AreaIn):
     require_perm(request, "areas.add_area")
     area = area_create(fields=_fields(payload.model_dump()), by=caller(request))
     response["Location"] = reverse("api:areas-detail", kwargs={"area_id": area.pk})
-    return Status(201, _respond(response, area))
-
-
-def _update(request, response, area_id, if_match, data) -> dict[str, Any]:
-    area = Area.objects.get(pk=area_id)
-    require_perm(request, "areas.change_area", area)
-    version = expected_version(if_match, area)
-    updated = area_update(
-        area=area, changes=_fields(data, area), expected_version=version, by=caller(request)
-    )
-    return _respond(response, updated)
+    return Status(201, _respond(request, response, area))
 
 
 @router.put("/{area_id}", response={200: AreaOut, **UPDATE_ERRORS}, auth=write_auth)
@@ -149,7 +152,7 @@ def replace_area(
     if_match: IfMatch,
 ):
     """Replace an area's fields. Needs `If-Match`."""
-    return _update(request, response, area_id, if_match, payload.model_dump())
+    return ENDPOINTS.put(request, response, area_id, if_match, payload)
 
 
 @router.patch("/{area_id}", response={200: AreaOut, **UPDATE_ERRORS}, auth=write_auth)
@@ -161,8 +164,7 @@ def patch_area(
     if_match: IfMatch,
 ):
     """Change the fields sent, and only those. Needs `If-Match`."""
-    data = payload.model_dump(exclude_unset=True)  # type: ignore[attr-defined]
-    return _update(request, response, area_id, if_match, data)
+    return ENDPOINTS.patch(request, response, area_id, if_match, payload)
 
 
 @router.post("/{area_id}/archive", response={200: AreaOut, **UPDATE_ERRORS}, auth=write_auth)
@@ -174,10 +176,4 @@ def archive_area(
     if_match: IfMatch,
 ):
     """Archive an area, with the reason. Needs `If-Match`."""
-    area = Area.objects.get(pk=area_id)
-    require_perm(request, "areas.archive_area", area)
-    version = expected_version(if_match, area)
-    archived = area_archive(
-        area=area, reason=payload.reason, expected_version=version, by=caller(request)
-    )
-    return _respond(response, archived)
+    return ENDPOINTS.archive(request, response, area_id, if_match, payload)

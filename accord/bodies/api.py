@@ -26,10 +26,10 @@ from accord.common.api import (
     Meta,
     Name,
     PathId,
+    RecordEndpoints,
     caller,
     check_span,
     dated,
-    expected_version,
     is_manager,
     live_unless_asked,
     meta,
@@ -165,6 +165,21 @@ def _respond(request: HttpRequest, response: HttpResponse, body: Body) -> dict[s
     return _out(body, _Visibility(caller(request)))
 
 
+def _changes(request: HttpRequest, data: dict[str, Any], body: Body) -> dict[str, Any]:
+    fields, successors = _fields(request, data, body)
+    return {"changes": fields, "successors": successors}
+
+
+ENDPOINTS = RecordEndpoints(
+    model=Body,
+    update_service=body_update,
+    archive_service=body_archive,
+    respond=_respond,
+    get=_get,
+    prepare=_changes,
+)
+
+
 @router.get("", response={200: BodyPage, **LIST_ERRORS}, auth=read_auth, url_name="bodies-list")
 def list_bodies(request: HttpRequest, filters: Query[BodyFilters]):
     """Bodies, by name. Anonymous callers see published bodies only."""
@@ -205,21 +220,6 @@ def create_body(request: HttpRequest, response: HttpResponse, payload: BodyIn):
     return Status(201, _respond(request, response, body))
 
 
-def _update(request, response, body_id, if_match, data) -> dict[str, Any]:
-    body = _get(request, body_id)
-    require_perm(request, "bodies.change_body", body)
-    version = expected_version(if_match, body)
-    fields, successors = _fields(request, data, body)
-    updated = body_update(
-        body=body,
-        changes=fields,
-        successors=successors,
-        expected_version=version,
-        by=caller(request),
-    )
-    return _respond(request, response, updated)
-
-
 @router.put("/{body_id}", response={200: BodyOut, **UPDATE_ERRORS}, auth=write_auth)
 def replace_body(
     request: HttpRequest,
@@ -229,7 +229,7 @@ def replace_body(
     if_match: IfMatch,
 ):
     """Replace a body's fields; those left out return to their defaults. Needs `If-Match`."""
-    return _update(request, response, body_id, if_match, payload.model_dump())
+    return ENDPOINTS.put(request, response, body_id, if_match, payload)
 
 
 @router.patch("/{body_id}", response={200: BodyOut, **UPDATE_ERRORS}, auth=write_auth)
@@ -241,8 +241,7 @@ def patch_body(
     if_match: IfMatch,
 ):
     """Change the fields sent, and only those. Needs `If-Match`."""
-    data = payload.model_dump(exclude_unset=True)  # type: ignore[attr-defined]
-    return _update(request, response, body_id, if_match, data)
+    return ENDPOINTS.patch(request, response, body_id, if_match, payload)
 
 
 @router.post("/{body_id}/archive", response={200: BodyOut, **UPDATE_ERRORS}, auth=write_auth)
@@ -254,10 +253,4 @@ def archive_body(
     if_match: IfMatch,
 ):
     """Archive a body, with the reason: it leaves the lists but stays readable. Needs `If-Match`."""
-    body = _get(request, body_id)
-    require_perm(request, "bodies.archive_body", body)
-    version = expected_version(if_match, body)
-    archived = body_archive(
-        body=body, reason=payload.reason, expected_version=version, by=caller(request)
-    )
-    return _respond(request, response, archived)
+    return ENDPOINTS.archive(request, response, body_id, if_match, payload)

@@ -16,7 +16,8 @@ from accord.bodies.forms import BodyEndForm, BodyForm
 from accord.bodies.models import Body, BodyKind
 from accord.bodies.services import body_archive, body_create, body_update
 from accord.common.editing import expected_version, run_form
-from accord.common.forms import ArchiveForm, GovukDateField, style_widgets
+from accord.common.forms import GovukDateField, style_widgets
+from accord.common.pages import archive_page, create_page, edit_page
 from accord.common.querysets import today
 from accord.common.selectors import history_for
 
@@ -158,11 +159,10 @@ def _editable_body(request, pk: int, perm: str) -> Body:
 def body_create_view(request):
     if not request.user.has_perm("bodies.add_body"):
         raise PermissionDenied
-    form = BodyForm(request.POST or None)
-    return run_form(
+    return create_page(
         request,
-        form=form,
-        template="common/form.html",
+        BodyForm(request.POST or None),
+        body_create,
         context={
             "page_title": "Add a body",
             "breadcrumbs": [("Bodies", reverse("bodies:list")), ("Add a body", None)],
@@ -171,7 +171,6 @@ def body_create_view(request):
             "submit_label": "Add body",
             "cancel_url": reverse("bodies:list"),
         },
-        save=lambda f: body_create(fields=f.cleaned_changes(), by=request.user),
         success_message="Body added.",
     )
 
@@ -179,11 +178,11 @@ def body_create_view(request):
 @login_required
 def body_edit(request, pk: int):
     body = _editable_body(request, pk, "bodies.change_body")
-    form = BodyForm(request.POST or None, instance=body)
-    return run_form(
+    return edit_page(
         request,
-        form=form,
-        template="common/form.html",
+        body,
+        BodyForm(request.POST or None, instance=body),
+        body_update,
         context={
             "page_title": f"Change {body.name}",
             "caption": "Change a body",
@@ -195,12 +194,6 @@ def body_edit(request, pk: int):
             "submit_label": "Save changes",
             "cancel_url": body.get_absolute_url(),
         },
-        save=lambda f: body_update(
-            body=body,
-            changes=f.cleaned_changes(),
-            expected_version=expected_version(f),
-            by=request.user,
-        ),
         success_message="Changes saved.",
     )
 
@@ -241,11 +234,10 @@ def body_end(request, pk: int):
 @login_required
 def body_archive_view(request, pk: int):
     body = _editable_body(request, pk, "bodies.archive_body")
-    form = ArchiveForm(request.POST or None, initial={"version": body.version})
-    return run_form(
+    return archive_page(
         request,
-        form=form,
-        template="common/form.html",
+        body,
+        body_archive,
         context={
             "page_title": f"Archive {body.name}",
             "caption": "Archive a body",
@@ -259,12 +251,5 @@ def body_archive_view(request, pk: int):
             "submit_label": "Archive body",
             "cancel_url": body.get_absolute_url(),
         },
-        save=lambda f: body_archive(
-            body=body,
-            reason=f.cleaned_data["reason"],
-            expected_version=expected_version(f),
-            by=request.user,
-        ),
         success_message="Body archived.",
-        form_class=lambda data, instance: ArchiveForm(data),
     )

@@ -13,8 +13,9 @@ import datetime as dt
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from http import HTTPStatus
-from typing import Annotated, Any
+from typing import Annotated, Any, Generic, TypeVar
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
@@ -28,12 +29,16 @@ from ninja.security import HttpBearer
 from pydantic import AfterValidator, ConfigDict, create_model
 
 from accord.accounts.services import token_user
+from accord.common.editing import call_service, model_perm
+from accord.common.models import AccordModel
 from accord.common.services import StaleEditError
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 MAX_PAGE_SIZE = 200
 DEFAULT_PAGE_SIZE = 50
 MAX_ID = 2**63 - 1
+
+M = TypeVar("M", bound=AccordModel)
 
 # Service errors name model fields; the API names foreign keys with `_id`.
 FIELD_ALIASES = {
@@ -394,6 +399,84 @@ def check_span(
             "The request has errors: see each field.",
             errors={end: [f"The {what} cannot end before it starts ({begins:%d %B %Y})."]},
         )
+
+
+# --- Update and archive ---------------------------------------------------------------------
+
+
+def _as_sent(request: HttpRequest, data: dict[str, Any], record: Any) -> dict[str, Any]:
+    return {"changes": data}
+
+
+@dataclass(frozen=True)
+class RecordEndpoints(Generic[M]):
+    """What PUT, PATCH and archive of one kind of record share: fetch it as the caller may see
+    it, check the permission, then If-Match, then call one service and answer with its ETag.
+
+    Each app still declares its own endpoints (ninja reads their signatures for the OpenAPI
+    document); their bodies are one call to `put`, `patch` or `archive`."""
+
+    model: type[M]
+    update_service: Callable[..., M]
+    archive_service: Callable[..., M]
+    # The response body for a saved record (setting its ETag on `response`).
+    respond: Callable[[HttpRequest, HttpResponse, M], dict[str, Any]]
+    # The record as the caller may see it; by default any record of `model`.
+    get: Callable[[HttpRequest, int], M] | None = None
+    # The update service's arguments from the fields sent, with the checks that need the
+    # record (references, date spans, extra permissions); they run after If-Match is checked.
+    prepare: Callable[[HttpRequest, dict[str, Any], M], dict[str, Any]] = _as_sent
+
+    def _get(self, request: HttpRequest, pk: int) -> M:
+        if self.get is not None:
+            return self.get(request, pk)
+        return self.model._default_manager.get(pk=pk)
+
+    def _update(
+        self, request: HttpRequest, response: HttpResponse, pk: int, if_match: str, data: dict
+    ) -> dict[str, Any]:
+        record = self._get(request, pk)
+        require_perm(request, model_perm(self.model, "change"), record)
+        version = expected_version(if_match, record)
+        updated = call_service(
+            self.update_service,
+            record,
+            **self.prepare(request, data, record),
+            expected_version=version,
+            by=caller(request),
+        )
+        return self.respond(request, response, updated)
+
+    def put(
+        self, request: HttpRequest, response: HttpResponse, pk: int, if_match: str, payload: Schema
+    ) -> dict[str, Any]:
+        return self._update(request, response, pk, if_match, payload.model_dump())
+
+    def patch(
+        self, request: HttpRequest, response: HttpResponse, pk: int, if_match: str, payload: Schema
+    ) -> dict[str, Any]:
+        data = payload.model_dump(exclude_unset=True)
+        return self._update(request, response, pk, if_match, data)
+
+    def archive(
+        self,
+        request: HttpRequest,
+        response: HttpResponse,
+        pk: int,
+        if_match: str,
+        payload: ArchiveIn,
+    ) -> dict[str, Any]:
+        record = self._get(request, pk)
+        require_perm(request, model_perm(self.model, "archive"), record)
+        version = expected_version(if_match, record)
+        archived = call_service(
+            self.archive_service,
+            record,
+            reason=payload.reason,
+            expected_version=version,
+            by=caller(request),
+        )
+        return self.respond(request, response, archived)
 
 
 # --- References -------------------------------------------------------------------------------

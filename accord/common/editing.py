@@ -5,7 +5,9 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.auth import get_permission_codename
 from django.core.exceptions import ValidationError
+from django.db.models import Model
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
@@ -94,3 +96,16 @@ def run_form(
 def expected_version(form) -> int | None:
     value = form.cleaned_data.get("version")
     return int(value) if value not in (None, "") else None
+
+
+def model_perm(model: type[Model], action: str) -> str:
+    """The permission to `action` ("add", "change", "archive") records of `model`, e.g.
+    "areas.change_area"."""
+    opts = model._meta
+    return f"{opts.app_label}.{get_permission_codename(action, opts)}"
+
+
+def call_service(service: Callable[..., Any], record: Model, **kwargs: Any) -> Any:
+    """Call an update or archive service, which takes its record under the model's name
+    (`area_update(area=...)`, `person_archive(person=...)`)."""
+    return service(**{record._meta.model_name: record}, **kwargs)

@@ -9,8 +9,17 @@ from accord.accounts.models import ApiToken, User
 from accord.areas.models import Area, AreaKind
 from accord.bodies.models import Body, BodyKind, Post
 from accord.memberships.models import Membership, Role
+from accord.milestones.models import Milestone, Programme
 from accord.organisations.models import Organisation, OrganisationKind, Sector
 from accord.people.models import Employment, Person
+from accord.strategies.models import (
+    Commitment,
+    Priority,
+    Responsibility,
+    ResponsibilityRole,
+    Strategy,
+    StrategyKind,
+)
 
 
 class AreaFactory(DjangoModelFactory):
@@ -102,3 +111,57 @@ class ApiTokenFactory(DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     key_hash = factory.Sequence(lambda n: f"{n:064x}")
     prefix = factory.Sequence(lambda n: f"acc_{n:04d}")
+
+
+class StrategyFactory(DjangoModelFactory):
+    class Meta:
+        model = Strategy
+
+    kind = StrategyKind.SCS
+    title = factory.Sequence(lambda n: f"Test strategy {n}")
+    period_start = dt.date(2010, 4, 1)
+    period_end = dt.date(2025, 3, 31)
+
+
+class CommitmentFactory(DjangoModelFactory):
+    class Meta:
+        model = Commitment
+
+    strategy = factory.SubFactory(StrategyFactory)
+    number = factory.Sequence(lambda n: str(n + 1))
+    title = factory.Sequence(lambda n: f"Test commitment {n}")
+    position = factory.Sequence(lambda n: n)
+
+
+class ResponsibilityFactory(DjangoModelFactory):
+    class Meta:
+        model = Responsibility
+
+    commitment = factory.SubFactory(CommitmentFactory)
+    body = factory.SubFactory(BodyFactory)
+    role = ResponsibilityRole.CONTRIBUTING
+
+
+class PriorityFactory(DjangoModelFactory):
+    class Meta:
+        model = Priority
+
+    title = factory.Sequence(lambda n: f"Test priority {n}")
+    valid_from = dt.date(2011, 4, 1)
+    valid_to = dt.date(2014, 3, 31)
+
+
+class ProgrammeFactory(DjangoModelFactory):
+    class Meta:
+        model = Programme
+
+    title = factory.Sequence(lambda n: f"Test timetable {n}")
+
+
+class MilestoneFactory(DjangoModelFactory):
+    class Meta:
+        model = Milestone
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    title = factory.Sequence(lambda n: f"Test milestone {n}")
+    due_on = dt.date(2009, 3, 26)

@@ -25,10 +25,10 @@ from accord.common.api import (
     InputSchema,
     Meta,
     PathId,
+    RecordEndpoints,
     caller,
     check_span,
     dated,
-    expected_version,
     is_manager,
     live_unless_asked,
     meta,
@@ -150,6 +150,24 @@ def _fields(
     return resolve(data, refs)
 
 
+def _changes(request: HttpRequest, data: dict[str, Any], m: Membership) -> dict[str, Any]:
+    fields = _fields(request, data, m)
+    moved_to: Body | None = fields.get("body")
+    if moved_to is not None and moved_to.pk != m.body_id:
+        require_perm(request, "memberships.add_membership", moved_to)
+    return {"changes": fields}
+
+
+ENDPOINTS = RecordEndpoints(
+    model=Membership,
+    update_service=membership_update,
+    archive_service=membership_archive,
+    respond=_respond,
+    get=_get,
+    prepare=_changes,
+)
+
+
 @router.get(
     "", response={200: MembershipPage, **LIST_ERRORS}, auth=read_auth, url_name="memberships-list"
 )
@@ -190,20 +208,6 @@ def create_membership(request: HttpRequest, response: HttpResponse, payload: Mem
     return Status(201, _respond(request, response, m))
 
 
-def _update(request, response, membership_id, if_match, data) -> dict[str, Any]:
-    m = _get(request, membership_id)
-    require_perm(request, "memberships.change_membership", m)
-    version = expected_version(if_match, m)
-    fields = _fields(request, data, m)
-    moved_to: Body | None = fields.get("body")
-    if moved_to is not None and moved_to.pk != m.body_id:
-        require_perm(request, "memberships.add_membership", moved_to)
-    updated = membership_update(
-        membership=m, changes=fields, expected_version=version, by=caller(request)
-    )
-    return _respond(request, response, updated)
-
-
 @router.put("/{membership_id}", response={200: MembershipOut, **UPDATE_ERRORS}, auth=write_auth)
 def replace_membership(
     request: HttpRequest,
@@ -213,7 +217,7 @@ def replace_membership(
     if_match: IfMatch,
 ):
     """Replace a membership's fields. Needs `If-Match`."""
-    return _update(request, response, membership_id, if_match, payload.model_dump())
+    return ENDPOINTS.put(request, response, membership_id, if_match, payload)
 
 
 @router.patch("/{membership_id}", response={200: MembershipOut, **UPDATE_ERRORS}, auth=write_auth)
@@ -225,8 +229,7 @@ def patch_membership(
     if_match: IfMatch,
 ):
     """Change the fields sent, and only those (e.g. `end_date`). Needs `If-Match`."""
-    data = payload.model_dump(exclude_unset=True)  # type: ignore[attr-defined]
-    return _update(request, response, membership_id, if_match, data)
+    return ENDPOINTS.patch(request, response, membership_id, if_match, payload)
 
 
 @router.post(
@@ -243,10 +246,4 @@ def archive_membership(
 ):
     """Archive a membership recorded in error, with the reason. To record that someone left,
     set `end_date` instead. Needs `If-Match`."""
-    m = _get(request, membership_id)
-    require_perm(request, "memberships.archive_membership", m)
-    version = expected_version(if_match, m)
-    archived = membership_archive(
-        membership=m, reason=payload.reason, expected_version=version, by=caller(request)
-    )
-    return _respond(request, response, archived)
+    return ENDPOINTS.archive(request, response, membership_id, if_match, payload)

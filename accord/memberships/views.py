@@ -9,7 +9,7 @@ from django.urls import reverse
 from accord.bodies.models import Body
 from accord.bodies.selectors import visible_bodies
 from accord.common.editing import expected_version, run_form
-from accord.common.forms import ArchiveForm
+from accord.common.pages import archive_page, edit_page
 from accord.common.selectors import history_for
 from accord.memberships.forms import MembershipEndForm, MembershipForm
 from accord.memberships.models import Membership
@@ -85,11 +85,11 @@ def add(request, body_pk: int):
 @login_required
 def edit(request, pk: int):
     m = _membership_for(request, pk, "memberships.change_membership")
-    form = MembershipForm(request.POST or None, instance=m, body=m.body)
-    return run_form(
+    return edit_page(
         request,
-        form=form,
-        template="common/form.html",
+        m,
+        MembershipForm(request.POST or None, instance=m, body=m.body),
+        membership_update,
         context={
             "page_title": f"Change {m.person}'s membership",
             "caption": m.body.name,
@@ -97,12 +97,6 @@ def edit(request, pk: int):
             "submit_label": "Save changes",
             "cancel_url": m.get_absolute_url(),
         },
-        save=lambda f: membership_update(
-            membership=m,
-            changes=f.cleaned_changes(),
-            expected_version=expected_version(f),
-            by=request.user,
-        ),
         success_message="Changes saved.",
         form_class=lambda data, instance: MembershipForm(data, instance=instance, body=m.body),
     )
@@ -141,11 +135,10 @@ def end(request, pk: int):
 @login_required
 def archive(request, pk: int):
     m = _membership_for(request, pk, "memberships.archive_membership")
-    form = ArchiveForm(request.POST or None, initial={"version": m.version})
-    return run_form(
+    return archive_page(
         request,
-        form=form,
-        template="common/form.html",
+        m,
+        membership_archive,
         context={
             "page_title": f"Archive {m.person}'s membership",
             "caption": m.body.name,
@@ -157,12 +150,5 @@ def archive(request, pk: int):
             "submit_label": "Archive membership",
             "cancel_url": m.get_absolute_url(),
         },
-        save=lambda f: membership_archive(
-            membership=m,
-            reason=f.cleaned_data["reason"],
-            expected_version=expected_version(f),
-            by=request.user,
-        ),
         success_message="Membership archived.",
-        form_class=lambda data, instance: ArchiveForm(data),
     )

@@ -20,10 +20,10 @@ from accord.common.api import (
     Meta,
     Name,
     PathId,
+    RecordEndpoints,
     caller,
     check_span,
     dated,
-    expected_version,
     live_unless_asked,
     meta,
     page_schema,
@@ -103,9 +103,23 @@ def _out(org: Organisation) -> dict[str, Any]:
     }
 
 
-def _respond(response: HttpResponse, org: Organisation) -> dict[str, Any]:
+def _respond(request: HttpRequest, response: HttpResponse, org: Organisation) -> dict[str, Any]:
     with_etag(response, org)
     return _out(org)
+
+
+def _changes(request: HttpRequest, data: dict[str, Any], org: Organisation) -> dict[str, Any]:
+    check_span(data, org, "start_date", "end_date", what="organisation")
+    return {"changes": data}
+
+
+ENDPOINTS = RecordEndpoints(
+    model=Organisation,
+    update_service=organisation_update,
+    archive_service=organisation_archive,
+    respond=_respond,
+    prepare=_changes,
+)
 
 
 @router.get(
@@ -129,7 +143,7 @@ def list_organisations(request: HttpRequest, filters: Query[OrganisationFilters]
 )
 def get_organisation(request: HttpRequest, response: HttpResponse, organisation_id: PathId):
     """One organisation, with its `ETag`."""
-    return _respond(response, Organisation.objects.get(pk=organisation_id))
+    return _respond(request, response, Organisation.objects.get(pk=organisation_id))
 
 
 @router.post("", response={201: OrganisationOut, **CREATE_ERRORS}, auth=write_auth)
@@ -140,18 +154,7 @@ def create_organisation(request: HttpRequest, response: HttpResponse, payload: O
     check_span(data, None, "start_date", "end_date", what="organisation")
     org = organisation_create(fields=data, by=caller(request))
     response["Location"] = reverse("api:orgs-detail", kwargs={"organisation_id": org.pk})
-    return Status(201, _respond(response, org))
-
-
-def _update(request, response, organisation_id, if_match, data) -> dict[str, Any]:
-    org = Organisation.objects.get(pk=organisation_id)
-    require_perm(request, "organisations.change_organisation", org)
-    version = expected_version(if_match, org)
-    check_span(data, org, "start_date", "end_date", what="organisation")
-    updated = organisation_update(
-        organisation=org, changes=data, expected_version=version, by=caller(request)
-    )
-    return _respond(response, updated)
+    return Status(201, _respond(request, response, org))
 
 
 @router.put("/{organisation_id}", response={200: OrganisationOut, **UPDATE_ERRORS}, auth=write_auth)
@@ -163,7 +166,7 @@ def replace_organisation(
     if_match: IfMatch,
 ):
     """Replace an organisation's fields. Needs `If-Match`."""
-    return _update(request, response, organisation_id, if_match, payload.model_dump())
+    return ENDPOINTS.put(request, response, organisation_id, if_match, payload)
 
 
 @router.patch(
@@ -177,8 +180,7 @@ def patch_organisation(
     if_match: IfMatch,
 ):
     """Change the fields sent, and only those. Needs `If-Match`."""
-    data = payload.model_dump(exclude_unset=True)  # type: ignore[attr-defined]
-    return _update(request, response, organisation_id, if_match, data)
+    return ENDPOINTS.patch(request, response, organisation_id, if_match, payload)
 
 
 @router.post(
@@ -194,10 +196,4 @@ def archive_organisation(
     if_match: IfMatch,
 ):
     """Archive an organisation, with the reason. Needs `If-Match`."""
-    org = Organisation.objects.get(pk=organisation_id)
-    require_perm(request, "organisations.archive_organisation", org)
-    version = expected_version(if_match, org)
-    archived = organisation_archive(
-        organisation=org, reason=payload.reason, expected_version=version, by=caller(request)
-    )
-    return _respond(response, archived)
+    return ENDPOINTS.archive(request, response, organisation_id, if_match, payload)

@@ -24,8 +24,8 @@ from accord.common.api import (
     Meta,
     Name,
     PathId,
+    RecordEndpoints,
     caller,
-    expected_version,
     live_unless_asked,
     meta,
     page_schema,
@@ -124,6 +124,11 @@ def _respond(request: HttpRequest, response: HttpResponse, person: Person) -> di
     return _out(person, lambda pk: user.has_perm("people.view_personal_data", person))
 
 
+ENDPOINTS = RecordEndpoints(
+    model=Person, update_service=person_update, archive_service=person_archive, respond=_respond
+)
+
+
 @router.get(
     "",
     response={200: PersonPage, **LIST_ERRORS},
@@ -173,16 +178,6 @@ def create_person(request: HttpRequest, response: HttpResponse, payload: PersonI
     return Status(201, _respond(request, response, person))
 
 
-def _update(request, response, person_id, if_match, data) -> dict[str, Any]:
-    person = Person.objects.get(pk=person_id)
-    require_perm(request, "people.change_person", person)
-    version = expected_version(if_match, person)
-    updated = person_update(
-        person=person, changes=data, expected_version=version, by=caller(request)
-    )
-    return _respond(request, response, updated)
-
-
 @router.put(
     "/{person_id}",
     response={200: PersonOut, **UPDATE_ERRORS},
@@ -197,8 +192,7 @@ def replace_person(
     if_match: IfMatch,
 ):
     """Replace a person's fields. Needs `If-Match`."""
-    # An empty sort_name is worked out again from the name when saved.
-    return _update(request, response, person_id, if_match, payload.model_dump())
+    return ENDPOINTS.put(request, response, person_id, if_match, payload)
 
 
 @router.patch(
@@ -215,8 +209,7 @@ def patch_person(
     if_match: IfMatch,
 ):
     """Change the fields sent, and only those. Needs `If-Match`."""
-    data = payload.model_dump(exclude_unset=True)  # type: ignore[attr-defined]
-    return _update(request, response, person_id, if_match, data)
+    return ENDPOINTS.patch(request, response, person_id, if_match, payload)
 
 
 @router.post(
@@ -233,10 +226,4 @@ def archive_person(
     if_match: IfMatch,
 ):
     """Archive a person, with the reason. Needs `If-Match`."""
-    person = Person.objects.get(pk=person_id)
-    require_perm(request, "people.archive_person", person)
-    version = expected_version(if_match, person)
-    archived = person_archive(
-        person=person, reason=payload.reason, expected_version=version, by=caller(request)
-    )
-    return _respond(request, response, archived)
+    return ENDPOINTS.archive(request, response, person_id, if_match, payload)

@@ -8,9 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 
 from accord.accounts.permissions import PERSONAL_DATA
-from accord.common.editing import expected_version, run_form
-from accord.common.forms import ArchiveForm
-from accord.common.pages import paginate, require_perm
+from accord.common.editing import run_form
+from accord.common.pages import RecordPages, paginate, require_perm
 from accord.common.selectors import history_for
 from accord.people import selectors, services
 from accord.people.forms import EmploymentForm, PersonFilterForm, PersonForm
@@ -18,6 +17,22 @@ from accord.people.models import Person
 
 LIST_URL = reverse_lazy("people:list")
 PERSONAL_FIELDS = frozenset({"email", "phone"})
+PAGES = RecordPages(
+    model=Person,
+    form=PersonForm,
+    noun="person",
+    a_noun="a person",
+    list_label="People",
+    list_url=LIST_URL,
+    create_service=services.person_create,
+    update_service=services.person_update,
+    archive_service=services.person_archive,
+    archive_intro=(
+        "Archiving takes the person out of the lists and the choices on forms. "
+        "Their page, their memberships and the history stay readable."
+    ),
+    this="This person's record",
+)
 
 
 def person_list(request):
@@ -71,22 +86,17 @@ def person_detail(request, pk: int):
 
 @login_required
 def person_create(request):
-    require_perm(request, "people.add_person")
-    form = PersonForm(request.POST or None)
-    return run_form(
-        request,
-        form=form,
-        template="common/form.html",
-        context={
-            "page_title": "Add a person",
-            "caption": "People",
-            "submit_label": "Add person",
-            "cancel_url": LIST_URL,
-            "breadcrumbs": [("People", LIST_URL), ("Add a person", None)],
-        },
-        save=lambda f: services.person_create(fields=f.cleaned_changes(), by=request.user),
-        success_message="Person added.",
-    )
+    return PAGES.create(request)
+
+
+@login_required
+def person_edit(request, pk: int):
+    return PAGES.edit(request, pk)
+
+
+@login_required
+def person_archive(request, pk: int):
+    return PAGES.archive(request, pk)
 
 
 def _editable(request, pk: int, perm: str) -> Person:
@@ -97,67 +107,6 @@ def _editable(request, pk: int, perm: str) -> Person:
 
 def _crumbs(person: Person, last: str) -> list:
     return [("People", LIST_URL), (str(person), person.get_absolute_url()), (last, None)]
-
-
-@login_required
-def person_edit(request, pk: int):
-    person = _editable(request, pk, "people.change_person")
-    if person.is_archived:
-        messages.info(request, "This person's record is archived, so it cannot be changed.")
-        return redirect(person)
-    form = PersonForm(request.POST or None, instance=person)
-    return run_form(
-        request,
-        form=form,
-        template="common/form.html",
-        context={
-            "page_title": f"Edit {person}",
-            "caption": "People",
-            "submit_label": "Save changes",
-            "cancel_url": person.get_absolute_url(),
-            "breadcrumbs": _crumbs(person, "Edit"),
-        },
-        save=lambda f: services.person_update(
-            person=person,
-            changes=f.cleaned_changes(),
-            expected_version=expected_version(f),
-            by=request.user,
-        ),
-        success_message="Person saved.",
-    )
-
-
-@login_required
-def person_archive(request, pk: int):
-    person = _editable(request, pk, "people.archive_person")
-    if person.is_archived:
-        messages.info(request, "This person's record is already archived.")
-        return redirect(person)
-    form = ArchiveForm(request.POST or None, initial={"version": person.version})
-    return run_form(
-        request,
-        form=form,
-        template="common/form.html",
-        context={
-            "page_title": f"Archive {person}",
-            "caption": "People",
-            "intro": (
-                "Archiving takes the person out of the lists and the choices on forms. "
-                "Their page, their memberships and the history stay readable."
-            ),
-            "submit_label": "Archive person",
-            "cancel_url": person.get_absolute_url(),
-            "breadcrumbs": _crumbs(person, "Archive"),
-        },
-        save=lambda f: services.person_archive(
-            person=person,
-            reason=f.cleaned_data["reason"],
-            expected_version=expected_version(f),
-            by=request.user,
-        ),
-        form_class=lambda data, instance: ArchiveForm(data),
-        success_message="Person archived.",
-    )
 
 
 @login_required

@@ -1,0 +1,3 @@
+"""URLs of the responsibility matrix pages and its import/export."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""URLs of the strategy pages (the matrix has its own module)."""
+
+urlpatterns: list = []
