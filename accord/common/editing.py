@@ -108,4 +108,4 @@ def model_perm(model: type[Model], action: str) -> str:
 def call_service(service: Callable[..., Any], record: Model, **kwargs: Any) -> Any:
     """Call an update or archive service, which takes its record under the model's name
     (`area_update(area=...)`, `person_archive(person=...)`)."""
-    return service(**{record._meta.model_name: record}, **kwargs)
+    return service(**{str(record._meta.model_name): record}, **kwargs)

@@ -145,15 +145,12 @@ class RecordPages(Generic[M]):
         return record
 
     def _context(self, record: M, title: str, last: str) -> dict[str, Any]:
+        url = record.get_absolute_url()  # type: ignore[attr-defined]
         return {
             "page_title": title,
             "caption": self.list_label,
-            "cancel_url": record.get_absolute_url(),  # type: ignore[attr-defined]
-            "breadcrumbs": [
-                (self.list_label, self.list_url),
-                (str(record), record.get_absolute_url()),  # type: ignore[attr-defined]
-                (last, None),
-            ],
+            "cancel_url": url,
+            "breadcrumbs": [(self.list_label, self.list_url), (str(record), url), (last, None)],
         }
 
     def create(self, request) -> HttpResponse:
@@ -177,7 +174,7 @@ class RecordPages(Generic[M]):
         record = self._get(request, pk, "change")
         if record.is_archived:
             messages.info(request, f"{self._this} is archived, so it cannot be changed.")
-            return redirect(record)
+            return redirect(record)  # type: ignore[call-overload]
         return edit_page(
             request,
             record,
@@ -194,7 +191,7 @@ class RecordPages(Generic[M]):
         record = self._get(request, pk, "archive")
         if record.is_archived:
             messages.info(request, f"{self._this} is already archived.")
-            return redirect(record)
+            return redirect(record)  # type: ignore[call-overload]
         return archive_page(
             request,
             record,
