@@ -53,14 +53,28 @@ def _add_routers() -> None:
     from accord.areas.api import router as areas
     from accord.bodies.api import router as bodies
     from accord.memberships.api import router as memberships
+    from accord.milestones.api import programmes_router as programmes
+    from accord.milestones.api import router as milestones
     from accord.organisations.api import router as organisations
     from accord.people.api import router as people
+    from accord.strategies.api import (
+        commitments_router,
+        priorities_router,
+        responsibilities_router,
+        strategies_router,
+    )
 
     api.add_router("/bodies", bodies)
     api.add_router("/organisations", organisations)
     api.add_router("/people", people)
     api.add_router("/memberships", memberships)
     api.add_router("/areas", areas)
+    api.add_router("/strategies", strategies_router)
+    api.add_router("/commitments", commitments_router)
+    api.add_router("/priorities", priorities_router)
+    api.add_router("/responsibilities", responsibilities_router)
+    api.add_router("/programmes", programmes)
+    api.add_router("/milestones", milestones)
 
 
 _add_routers()

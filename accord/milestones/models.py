@@ -1,5 +1,8 @@
 """Timetables: programmes of dated milestones with an owner and a status."""
 
+import calendar
+import datetime as dt
+
 from django.db import models
 from django.urls import reverse
 
@@ -65,8 +68,6 @@ class MilestoneQuerySet(models.QuerySet):
         return self.open().filter(due_on__lt=on or today())
 
     def coming_up(self, days: int = 42, on=None):
-        import datetime as dt
-
         start = on or today()
         return self.open().filter(due_on__gte=start, due_on__lte=start + dt.timedelta(days=days))
 
@@ -120,3 +121,63 @@ class Milestone(AccordModel):
     @property
     def owner(self):
         return self.owner_body or self.owner_organisation or self.owner_person
+
+    @property
+    def owners(self) -> list:
+        """Everyone named as owning it: a body, an organisation, a person, in that order."""
+        return [o for o in (self.owner_body, self.owner_organisation, self.owner_person) if o]
+
+    @property
+    def date_label(self) -> str:
+        """The date as the paper gives it: "by 30 April 2009", "mid-February 2009",
+        "March 2009", "August to October 2010", "26 March 2009"."""
+        return date_label(self.precision, self.due_on, self.starts_on)
+
+    @property
+    def first_day(self) -> dt.date:
+        """The first day it covers: the start of a span, the 1st of a month, else the due day."""
+        if self.precision == DatePrecision.SPAN and self.starts_on:
+            return self.starts_on
+        if self.precision == DatePrecision.MONTH:
+            return self.due_on.replace(day=1)
+        return self.due_on
+
+    @property
+    def is_span(self) -> bool:
+        return self.first_day < self.due_on
+
+    def is_overdue_on(self, on: dt.date) -> bool:
+        from accord.milestones import rules
+
+        return self.archived_on is None and rules.is_overdue(self.due_on, self.status, on)
+
+
+def _day(d: dt.date) -> str:
+    return f"{d.day} {d:%B %Y}"
+
+
+def _whole_months(start: dt.date, end: dt.date) -> bool:
+    return start.day == 1 and end.day == calendar.monthrange(end.year, end.month)[1]
+
+
+def date_label(precision: str, due_on: dt.date, starts_on: dt.date | None = None) -> str:
+    """How a milestone's date reads in words, from how exactly the paper gave it."""
+    if precision == DatePrecision.BY_DAY:
+        return f"by {_day(due_on)}"
+    if precision == DatePrecision.MONTH:
+        return f"{due_on:%B %Y}"
+    if precision == DatePrecision.MID_MONTH:
+        return f"mid-{due_on:%B %Y}"
+    if precision == DatePrecision.SPAN and starts_on and starts_on < due_on:
+        if _whole_months(starts_on, due_on):
+            if (starts_on.year, starts_on.month) == (due_on.year, due_on.month):
+                return f"{due_on:%B %Y}"
+            if starts_on.year == due_on.year:
+                return f"{starts_on:%B} to {due_on:%B %Y}"
+            return f"{starts_on:%B %Y} to {due_on:%B %Y}"
+        if (starts_on.year, starts_on.month) == (due_on.year, due_on.month):
+            return f"{starts_on.day} to {_day(due_on)}"
+        if starts_on.year == due_on.year:
+            return f"{starts_on.day} {starts_on:%B} to {_day(due_on)}"
+        return f"{_day(starts_on)} to {_day(due_on)}"
+    return _day(due_on)

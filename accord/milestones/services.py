@@ -67,3 +67,15 @@ def milestone_archive(
     *, milestone: Milestone, reason: str, expected_version: int | None, by: Any
 ) -> Milestone:
     return record_archive(milestone, by=by, reason=reason, expected_version=expected_version)
+
+
+def milestone_mark_done(
+    *, milestone: Milestone, completed_on: Any, expected_version: int | None, by: Any
+) -> Milestone:
+    """Record that a milestone was met, and on which day."""
+    return milestone_update(
+        milestone=milestone,
+        changes={"status": "done", "completed_on": completed_on},
+        expected_version=expected_version,
+        by=by,
+    )

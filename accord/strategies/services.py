@@ -172,12 +172,14 @@ def matrix_apply(
     cells: Mapping[MatrixCell, str | None],
     by: Any,
     replace: bool = False,
+    reason: str = "",
 ) -> dict[str, int]:
     """Set each (commitment, body) cell to lead, contributing or nothing, all or nothing.
 
     With `replace`, cells not given are cleared (an imported matrix is the whole matrix). After
     the change every commitment with any responsible body must have exactly one lead; if not,
-    nothing is saved and the error names each commitment."""
+    nothing is saved and the error names each commitment. `reason`, if given, is recorded on
+    the cells archived by the change."""
     valid_roles = {None, "", *ResponsibilityRole.values}
     bad = {cell: role for cell, role in cells.items() if role not in valid_roles}
     if bad:
@@ -231,9 +233,12 @@ def matrix_apply(
             record_archive(
                 r,
                 by=by,
-                reason="Changed in the responsibility matrix"
-                if new_role
-                else "Removed from the responsibility matrix",
+                reason=reason
+                or (
+                    "Changed in the responsibility matrix"
+                    if new_role
+                    else "Removed from the responsibility matrix"
+                ),
                 expected_version=None,
             )
             counts["changed" if new_role else "removed"] += 1
@@ -251,6 +256,13 @@ def matrix_apply(
     return counts
 
 
-def responsibility_set(*, commitment: Commitment, body: Body, role: str | None, by: Any) -> None:
+def responsibility_set(
+    *, commitment: Commitment, body: Body, role: str | None, by: Any, reason: str = ""
+) -> None:
     """Give one body a role on one commitment (or none), under the same rules as the matrix."""
-    matrix_apply(strategy=commitment.strategy, cells={(commitment.pk, body.pk): role}, by=by)
+    matrix_apply(
+        strategy=commitment.strategy,
+        cells={(commitment.pk, body.pk): role},
+        by=by,
+        reason=reason,
+    )

@@ -5,8 +5,14 @@ import pytest
 from accord.common.factories import (
     AreaFactory,
     BodyFactory,
+    CommitmentFactory,
     EmploymentFactory,
     MembershipFactory,
+    MilestoneFactory,
+    PriorityFactory,
+    ProgrammeFactory,
+    ResponsibilityFactory,
+    StrategyFactory,
     UserFactory,
 )
 from accord.common.popolo import popolo_export
@@ -18,6 +24,12 @@ LISTS = [
     "/api/v1/memberships",
     "/api/v1/areas",
     "/api/v1/popolo.json",
+    "/api/v1/strategies",
+    "/api/v1/commitments",
+    "/api/v1/priorities",
+    "/api/v1/responsibilities",
+    "/api/v1/programmes",
+    "/api/v1/milestones",
 ]
 
 
@@ -30,6 +42,18 @@ def make_framework(n: int) -> None:
         m = MembershipFactory(body=body)
         EmploymentFactory(person=m.person, organisation=m.on_behalf_of)
         MembershipFactory(body=BodyFactory(is_published=False))
+        make_strategy(body)
+
+
+def make_strategy(body) -> None:
+    """A strategy with a commitment, its matrix cells, a priority and a timetable."""
+    for published in (True, False):
+        strategy = StrategyFactory(owning_body=body, is_published=published)
+        c = CommitmentFactory(strategy=strategy)
+        ResponsibilityFactory(commitment=c, body=body, role="lead")
+        ResponsibilityFactory(commitment=c, body=BodyFactory(is_published=False))
+        PriorityFactory(strategy=strategy, action_group=body).commitments.add(c)
+        MilestoneFactory(programme=ProgrammeFactory(strategy=strategy), owner_body=body)
 
 
 def count_queries(client, url, django_assert_max_num_queries, limit):
@@ -67,3 +91,21 @@ def test_popolo_export_queries_are_fixed(db, django_assert_max_num_queries):
     with django_assert_max_num_queries(8):
         large = popolo_export(user=AnonymousUser())
     assert len(large["memberships"]) > len(small["memberships"])
+
+
+def test_matrix_queries_do_not_grow_with_rows(anon, django_assert_max_num_queries):
+    strategy = StrategyFactory()
+    bodies = [BodyFactory() for _ in range(6)]
+
+    def add(n):
+        for _ in range(n):
+            c = CommitmentFactory(strategy=strategy)
+            ResponsibilityFactory(commitment=c, body=bodies[0], role="lead")
+            for b in bodies[1:]:
+                ResponsibilityFactory(commitment=c, body=b)
+
+    url = f"/api/v1/strategies/{strategy.pk}/matrix"
+    add(2)
+    small = count_queries(anon, url, django_assert_max_num_queries, 6)
+    add(15)
+    assert count_queries(anon, url, django_assert_max_num_queries, 6) == small

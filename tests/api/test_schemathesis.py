@@ -22,10 +22,16 @@ from accord.accounts.services import token_create
 from accord.common.factories import (
     AreaFactory,
     BodyFactory,
+    CommitmentFactory,
     EmploymentFactory,
     ManagerFactory,
     MembershipFactory,
+    MilestoneFactory,
     PostFactory,
+    PriorityFactory,
+    ProgrammeFactory,
+    ResponsibilityFactory,
+    StrategyFactory,
 )
 from config.wsgi import application
 
@@ -72,6 +78,17 @@ def manager_token(db, settings, same_connection):
         EmploymentFactory(person=m.person, organisation=m.on_behalf_of)
         PostFactory(body=m.body)
     BodyFactory(is_published=False)
+    # A strategy with a small matrix, a priority and a timetable.
+    scs = StrategyFactory(owning_body=lsp)
+    StrategyFactory(kind="laa", delivers=scs, is_published=False)
+    for n in range(3):
+        c = CommitmentFactory(strategy=scs)
+        ResponsibilityFactory(commitment=c, body=lsp, role="lead")
+        if n:
+            ResponsibilityFactory(commitment=c, body=old)
+    PriorityFactory(strategy=scs).commitments.add(c)
+    MilestoneFactory(programme=ProgrammeFactory(strategy=scs, owning_body=lsp), owner_body=lsp)
+    MilestoneFactory()
     return token_create(user=ManagerFactory())
 
 

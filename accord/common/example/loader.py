@@ -14,6 +14,7 @@ from accord.areas.services import area_create
 from accord.bodies.models import Body
 from accord.bodies.services import body_create, post_create
 from accord.common.example import data
+from accord.common.example.strategy import load_strategy
 from accord.memberships.services import membership_create
 from accord.organisations.services import organisation_create
 from accord.people.services import employment_create, person_create
@@ -221,5 +222,20 @@ def load_example(*, by: Any = None) -> dict[str, int]:
         bodies = _load_bodies(by, areas, counts)
         _load_posts(by, bodies, organisations, counts)
         _load_memberships(by, bodies, people, organisations, counts)
-    order = ["areas", "organisations", "people", "employments", "bodies", "posts", "memberships"]
+        load_strategy(by=by, bodies=bodies, areas=areas, organisations=organisations, counts=counts)
+    order = [
+        "areas",
+        "organisations",
+        "people",
+        "employments",
+        "bodies",
+        "posts",
+        "memberships",
+        "strategies",
+        "commitments",
+        "responsibilities",
+        "priorities",
+        "programmes",
+        "milestones",
+    ]
     return {name: counts[name] for name in order}

@@ -21,8 +21,10 @@ from accord.common.example import (
 from accord.common.example import loader as example_loader
 from accord.common.example.demo_users import secretary_bodies
 from accord.memberships.models import Membership, Role
+from accord.milestones.models import Milestone, Programme
 from accord.organisations.models import Organisation
 from accord.people.models import Employment, Person
+from accord.strategies.models import Commitment, Priority, Responsibility, Strategy
 
 END_2009 = dt.date(2009, 3, 31)
 LSP_NAME = "Cheshire West and Chester Local Strategic Partnership"
@@ -69,6 +71,12 @@ def test_loads_on_an_empty_database_and_reports_counts():
         "bodies": Body.objects.count(),
         "posts": Post.objects.count(),
         "memberships": Membership.objects.count(),
+        "strategies": Strategy.objects.count(),
+        "commitments": Commitment.objects.count(),
+        "responsibilities": Responsibility.objects.count(),
+        "priorities": Priority.objects.count(),
+        "programmes": Programme.objects.count(),
+        "milestones": Milestone.objects.count(),
     }
     assert all(n > 0 for n in counts.values())
 
@@ -272,3 +280,121 @@ def test_demo_password_can_come_from_the_environment(monkeypatch, client):
     rows = ensure_demo_users()
     assert {r.password for r in rows} == {"another-long-demo-pass"}
     assert client.login(username="member", password="another-long-demo-pass")
+
+
+# --- The strategy and timetables (seeds 000, 001, 003) -------------------------------------------
+
+SCS_TITLE = "Together we Can Aim High"
+THEMATIC = {
+    "safer": "Safer Communities Partnership",
+    "stronger": "Stronger Communities Partnership",
+    "health": "Health and Wellbeing Partnership",
+    "bec": "Business, Enterprise and Culture Partnership",
+    "ct": "Children's Trust",
+    "env": "Environment and Sustainability Partnership",
+}
+# Seed 003, appendix 1: each commitment's lead, and how many contributing partnerships.
+APPENDIX_1 = {
+    "1": ("stronger", 4),
+    "2": ("stronger", 3),
+    "3": ("safer", 2),
+    "4": ("safer", 2),
+    "5": ("env", 4),
+    "6": ("stronger", 3),
+    "7": ("health", 4),
+    "8": ("ct", 4),
+    "9": ("health", 2),
+    "10": ("env", 2),
+    "11": ("bec", 2),
+    "12": ("bec", 4),
+    "13": ("bec", 3),
+    "14": ("ct", 2),
+    "15": ("env", 1),
+}
+
+
+class TestExampleStrategy:
+    def test_the_scs_approved_and_adopted_on_25_february_2010(self, example):
+        scs = Strategy.objects.get(title=SCS_TITLE)
+        assert scs.kind == "scs" and scs.status == "adopted"
+        assert scs.adopted_on == dt.date(2010, 2, 25)
+        assert scs.adopted_by.name == LSP_NAME and scs.owning_body.name == LSP_NAME
+        assert scs.period_label == "2010–2025"
+        assert "15 years" in scs.source
+
+    def test_fifteen_commitments_each_with_one_lead_as_in_appendix_1(self, example):
+        scs = Strategy.objects.get(title=SCS_TITLE)
+        commitments = list(scs.commitments.order_by("position"))
+        assert [c.number for c in commitments] == [str(n) for n in range(1, 16)]
+        assert commitments[0].title == (
+            "Recognising, celebrating and engaging with our diverse communities"
+        )
+        for c in commitments:
+            roles = list(c.responsibilities.live().select_related("body"))
+            leads = [r.body.name for r in roles if r.role == "lead"]
+            lead, contributors = APPENDIX_1[c.number]
+            assert leads == [THEMATIC[lead]], c.number
+            assert sum(r.role == "contributing" for r in roles) == contributors, c.number
+            assert {r.body.name for r in roles} <= set(THEMATIC.values())
+        assert Responsibility.objects.live().count() == 15 + sum(n for _, n in APPENDIX_1.values())
+
+    def test_six_priorities_for_2011_14_linked_to_nothing_the_seed_does_not_link(self, example):
+        plan = Strategy.objects.get(kind="delivery_plan")
+        assert plan.status == "draft" and plan.delivers.title == SCS_TITLE
+        priorities = list(plan.priorities.order_by("position"))
+        assert len(priorities) == 6
+        assert priorities[0].title.startswith("Support businesses in order to increase")
+        assert priorities[5].title == (
+            "Work with older people to raise awareness of their needs and aspirations."
+        )
+        assert not any(p.commitments.exists() for p in priorities)
+
+    def test_the_laa_and_its_2009_refresh(self, example):
+        laa = Strategy.objects.get(kind="laa", revises__isnull=False)
+        assert laa.revises.period_label == "2008–2011"
+        assert laa.period_label == "2009–2011"
+        assert laa.delivers.title == SCS_TITLE
+
+    def test_chester_area_action_plan_with_three_priorities_and_their_action_groups(self, example):
+        plan = Strategy.objects.get(kind="area_action_plan")
+        assert plan.owning_body.name == "Chester Area Partnership Board"
+        assert plan.area.name == "Chester"
+        priorities = list(plan.priorities.order_by("position").select_related("action_group"))
+        assert [p.action_group.name for p in priorities] == [
+            "Chester Priority Action Group: Health and Well-being",
+            "Chester Priority Action Group: Economic Growth",
+            "Chester Priority Action Group: Environment and Neighbourhoods",
+        ]
+        assert all(p.area == plan.area for p in priorities)
+        steering = Body.objects.get(name="Chester APB Steering Group")
+        assert all(p.action_group.parent == steering for p in priorities)
+
+    def test_timetables_and_their_milestones(self, example):
+        counts = {
+            p.title: p.milestones.count() for p in Programme.objects.prefetch_related("milestones")
+        }
+        assert counts == {
+            "LAA 2009 review and refresh timetable": 7,
+            "Sustainable Community Strategy timescale 2009": 3,
+            "SCS delivery plan 2011–14": 5,
+        }
+        laa = Programme.objects.get(title__startswith="LAA 2009")
+        first, *_, last = laa.milestones.order_by("position")
+        assert first.owner_organisation.short_name == "GONW" and first.precision == "month"
+        assert first.due_on == dt.date(2009, 1, 31)  # 'January'
+        assert last.due_on == dt.date(2009, 3, 26)
+        assert laa.milestones.get(due_on=dt.date(2009, 1, 30)).owner_body.name == (
+            "Communities of Cheshire Partnership"
+        )
+        assert last.title.startswith("Formal adoption process completed")
+        step4 = Milestone.objects.get(title__startswith="Step 4")
+        assert (step4.starts_on, step4.due_on) == (dt.date(2011, 4, 1), dt.date(2011, 4, 30))
+        assert set(Milestone.objects.values_list("status", flat=True)) == {"planned"}
+        assert all("not what happened" in p.description for p in Programme.objects.all())
+
+    def test_every_strategy_record_names_its_source(self, example):
+        for model in (Strategy, Commitment, Priority, Programme, Milestone):
+            assert not model.objects.filter(source="").exists(), model
+            assert all(
+                s.startswith("Seed 00") for s in model.objects.values_list("source", flat=True)
+            ), model
