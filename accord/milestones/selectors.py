@@ -4,10 +4,17 @@ fixed number of queries however many milestones there are."""
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q
 
 from accord.common import querysets
-from accord.milestones.models import OPEN_STATUSES, Milestone, MilestoneStatus, Programme
+from accord.common.models import ArchivableQuerySet
+from accord.milestones.models import (
+    OPEN_STATUSES,
+    Milestone,
+    MilestoneQuerySet,
+    MilestoneStatus,
+    Programme,
+)
 
 COMING_UP_DAYS = 42  # six weeks
 WINDOWS = {14: "2 weeks", 42: "6 weeks", 91: "3 months", 182: "6 months", 365: "12 months"}
@@ -19,7 +26,7 @@ def can_manage(user) -> bool:
     return bool(user.is_authenticated and user.has_perm("milestones.change_milestone"))
 
 
-def visible_programmes(user=None) -> QuerySet[Programme]:
+def visible_programmes(user=None) -> ArchivableQuerySet:
     """Programmes this user may read: managers see all; everyone else those with no strategy
     or a published one."""
     qs = Programme.objects.all()
@@ -28,9 +35,9 @@ def visible_programmes(user=None) -> QuerySet[Programme]:
     return qs.filter(Q(strategy__isnull=True) | Q(strategy__is_published=True))
 
 
-def visible_milestones(user=None) -> QuerySet[Milestone]:
+def visible_milestones(user=None) -> MilestoneQuerySet:
     """Live milestones of live programmes this user may read."""
-    return Milestone.objects.live().filter(
+    return Milestone.objects.live().filter(  # type: ignore[return-value]
         programme__in=visible_programmes(user).live().values("pk")
     )
 
