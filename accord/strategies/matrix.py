@@ -395,9 +395,7 @@ def _changes(
 @login_required
 def matrix_import(request, pk: int):
     strategy = _editable_strategy(request, pk)
-    form = (
-        ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
-    )
+    form = ImportForm(request.POST, request.FILES) if request.method == "POST" else ImportForm()
     problems: list[matrix_io.Problem] = []
     status = 200
     result = None

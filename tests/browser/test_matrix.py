@@ -122,7 +122,9 @@ def test_edit_break_fix_export_and_reimport_the_matrix(page, axe, strategy, tmp_
     page.get_by_role("link", name="Import another file").click()
     page.get_by_label("Upload a file").set_input_files(str(csv_path))
     page.get_by_role("button", name="Import").click()
-    expect(page.locator(".govuk-panel")).to_contain_text("0 roles added, 0 roles changed, 0 roles removed")
+    expect(page.locator(".govuk-panel")).to_contain_text(
+        "0 roles added, 0 roles changed, 0 roles removed"
+    )
     assert cells(strategy) == exported
 
     # A bad file is refused with the row and column of each problem.

@@ -143,7 +143,11 @@ def test_round_trip_keeps_everything(manager, scs, fmt):
     # After the matrix changes, re-importing the export puts it back exactly.
     matrix_apply(
         strategy=strategy,
-        cells={(c1.pk, stronger.pk): "contributing", (c1.pk, safer.pk): "lead", (c2.pk, health.pk): "contributing"},
+        cells={
+            (c1.pk, stronger.pk): "contributing",
+            (c1.pk, safer.pk): "lead",
+            (c2.pk, health.pk): "contributing",
+        },
         by=None,
     )
     assert cells(strategy) != original
@@ -201,7 +205,13 @@ def assert_unchanged(strategy, before):
     assert cells(strategy) == before
 
 
-HEADER = ["Number", "Commitment", "Safer Communities Partnership", "Stronger Communities Partnership", "Health and Wellbeing Partnership"]
+HEADER = [
+    "Number",
+    "Commitment",
+    "Safer Communities Partnership",
+    "Stronger Communities Partnership",
+    "Health and Wellbeing Partnership",
+]
 
 
 @pytest.mark.parametrize(
@@ -217,8 +227,10 @@ HEADER = ["Number", "Commitment", "Safer Communities Partnership", "Stronger Com
         ),
         (
             [HEADER, ["1", "x", "", "LEAD ROLE", "Sort of"], ["2", "x", "Boss", "LEAD ROLE", ""]],
-            [("2", "E (Health and Wellbeing Partnership)", "“Sort of” is not a role"),
-             ("3", "C (Safer Communities Partnership)", "“Boss” is not a role")],
+            [
+                ("2", "E (Health and Wellbeing Partnership)", "“Sort of” is not a role"),
+                ("3", "C (Safer Communities Partnership)", "“Boss” is not a role"),
+            ],
         ),
         (
             [["1", "x", "", "LEAD ROLE", ""]],
@@ -230,10 +242,23 @@ HEADER = ["Number", "Commitment", "Safer Communities Partnership", "Stronger Com
         ),
         (
             [HEADER, ["1", "x", "LEAD ROLE", "LEAD ROLE", ""]],
-            [("2", "C (Safer Communities Partnership), D (Stronger Communities Partnership)", "Commitment 1 would have 2 lead bodies")],
+            [
+                (
+                    "2",
+                    "C (Safer Communities Partnership), D (Stronger Communities Partnership)",
+                    "Commitment 1 would have 2 lead bodies",
+                )
+            ],
         ),
     ],
-    ids=["unknown-commitment", "unknown-body", "unknown-value", "no-header", "duplicate-row", "two-leads"],
+    ids=[
+        "unknown-commitment",
+        "unknown-body",
+        "unknown-value",
+        "no-header",
+        "duplicate-row",
+        "two-leads",
+    ],
 )
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_bad_files_are_rejected_with_row_and_column_and_change_nothing(
@@ -247,7 +272,9 @@ def test_bad_files_are_rejected_with_row_and_column_and_change_nothing(
         r = upload(manager, strategy, "bad.xlsx", xlsx_bytes(rows), XLSX)
     found = problems_of(r)
     assert len(found) == len(expected), found
-    for (row, column, problem), (want_row, want_col, want_text) in zip(found, expected, strict=True):
+    for (row, column, problem), (want_row, want_col, want_text) in zip(
+        found, expected, strict=True
+    ):
         assert row == want_row
         assert column == want_col
         assert want_text in problem.replace("&#x27;", "'").replace("&quot;", '"')
@@ -278,7 +305,9 @@ def test_an_empty_upload_is_refused_by_the_form(manager, scs):
     before = cells(strategy)
     r = upload(manager, strategy, "empty.csv", b"")
     assert r.status_code == 422
-    assert "The file is empty" in r.content.decode() or "submitted file is empty" in r.content.decode()
+    assert (
+        "The file is empty" in r.content.decode() or "submitted file is empty" in r.content.decode()
+    )
     assert_unchanged(strategy, before)
 
 

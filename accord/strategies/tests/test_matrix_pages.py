@@ -30,9 +30,7 @@ def build(strategy=None, *, commitments=3, bodies=3):
     bs = [BodyFactory(kind=BodyKind.THEMATIC) for _ in range(bodies)]
     # Written in bulk (fast for the 30 × 30 query-count case); the service is tested elsewhere.
     Responsibility.objects.bulk_create(
-        Responsibility(
-            commitment=c, body=b, role="lead" if j == i % len(bs) else "contributing"
-        )
+        Responsibility(commitment=c, body=b, role="lead" if j == i % len(bs) else "contributing")
         for i, c in enumerate(cs)
         for j, b in enumerate(bs)
     )
@@ -207,7 +205,9 @@ def test_stale_edit_is_refused_with_409(client):
     client.force_login(ManagerFactory())
     opened = matrix_version(strategy)
     # Someone else moves the lead of commitment 1 meanwhile.
-    matrix_apply(strategy=strategy, cells={(c1.pk, a.pk): "contributing", (c1.pk, c.pk): "lead"}, by=None)
+    matrix_apply(
+        strategy=strategy, cells={(c1.pk, a.pk): "contributing", (c1.pk, c.pk): "lead"}, by=None
+    )
     after_them = live_cells(strategy)
     mine = dict(after_them)
     mine[(c2.pk, c.pk)] = ""
