@@ -43,7 +43,6 @@ from accord.common.api import (
 )
 from accord.common.querysets import today
 from accord.milestones.models import (
-    OPEN_STATUSES,
     DatePrecision,
     Milestone,
     MilestoneStatus,
@@ -317,7 +316,7 @@ def _milestone_out(m: Milestone, body: _Bodies, day: dt.date) -> dict[str, Any]:
         "status": m.status,
         "completed_on": m.completed_on,
         "position": m.position,
-        "is_overdue": (m.archived_on is None and m.status in OPEN_STATUSES and m.due_on < day),
+        "is_overdue": m.is_overdue_on(day),
         **meta(m),
     }
 
