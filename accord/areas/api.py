@@ -11,22 +11,19 @@ from accord.areas.models import Area, AreaKind
 from accord.areas.services import area_archive, area_create, area_update
 from accord.common.api import (
     CREATE_ERRORS,
-    DETAIL_ERRORS,
     LIST_ERRORS,
-    UPDATE_ERRORS,
-    ArchiveIn,
     CleanText,
     DatedParams,
     Id,
-    IfMatch,
     InputSchema,
     Meta,
     Name,
-    PathId,
+    RecordDocs,
     RecordEndpoints,
     caller,
     check_span,
     dated,
+    declare_record_endpoints,
     live_unless_asked,
     meta,
     page_schema,
@@ -126,12 +123,22 @@ def list_areas(request: HttpRequest, filters: Query[AreaFilters]):
     return paginate(request, qs.order_by("name", "pk"), filters, lambda rows: map(_out, rows))
 
 
-@router.get(
-    "/{area_id}", response={200: AreaOut, **DETAIL_ERRORS}, auth=read_auth, url_name="areas-detail"
+declare_record_endpoints(
+    router,
+    ENDPOINTS,
+    module=__name__,
+    noun="area",
+    path_param="area_id",
+    schema_in=AreaIn,
+    schema_patch=AreaPatch,
+    schema_out=AreaOut,
+    docs=RecordDocs(
+        put="Replace an area's fields. Needs `If-Match`.",
+        archive="Archive an area, with the reason. Needs `If-Match`.",
+        detail="One area, with its `ETag`.",
+    ),
+    detail_url_name="areas-detail",
 )
-def get_area(request: HttpRequest, response: HttpResponse, area_id: PathId):
-    """One area, with its `ETag`."""
-    return _respond(request, response, Area.objects.get(pk=area_id))
 
 
 @router.post("", response={201: AreaOut, **CREATE_ERRORS}, auth=write_auth)
@@ -141,39 +148,3 @@ def create_area(request: HttpRequest, response: HttpResponse, payload: AreaIn):
     area = area_create(fields=_fields(payload.model_dump()), by=caller(request))
     response["Location"] = reverse("api:areas-detail", kwargs={"area_id": area.pk})
     return Status(201, _respond(request, response, area))
-
-
-@router.put("/{area_id}", response={200: AreaOut, **UPDATE_ERRORS}, auth=write_auth)
-def replace_area(
-    request: HttpRequest,
-    response: HttpResponse,
-    area_id: PathId,
-    payload: AreaIn,
-    if_match: IfMatch,
-):
-    """Replace an area's fields. Needs `If-Match`."""
-    return ENDPOINTS.put(request, response, area_id, if_match, payload)
-
-
-@router.patch("/{area_id}", response={200: AreaOut, **UPDATE_ERRORS}, auth=write_auth)
-def patch_area(
-    request: HttpRequest,
-    response: HttpResponse,
-    area_id: PathId,
-    payload: AreaPatch,  # type: ignore[valid-type]
-    if_match: IfMatch,
-):
-    """Change the fields sent, and only those. Needs `If-Match`."""
-    return ENDPOINTS.patch(request, response, area_id, if_match, payload)
-
-
-@router.post("/{area_id}/archive", response={200: AreaOut, **UPDATE_ERRORS}, auth=write_auth)
-def archive_area(
-    request: HttpRequest,
-    response: HttpResponse,
-    area_id: PathId,
-    payload: ArchiveIn,
-    if_match: IfMatch,
-):
-    """Archive an area, with the reason. Needs `If-Match`."""
-    return ENDPOINTS.archive(request, response, area_id, if_match, payload)

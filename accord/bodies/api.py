@@ -16,20 +16,19 @@ from accord.common.api import (
     CREATE_ERRORS,
     DETAIL_ERRORS,
     LIST_ERRORS,
-    UPDATE_ERRORS,
-    ArchiveIn,
     CleanText,
     DatedParams,
     Id,
-    IfMatch,
     InputSchema,
     Meta,
     Name,
     PathId,
+    RecordDocs,
     RecordEndpoints,
     caller,
     check_span,
     dated,
+    declare_record_endpoints,
     is_manager,
     live_unless_asked,
     meta,
@@ -220,37 +219,21 @@ def create_body(request: HttpRequest, response: HttpResponse, payload: BodyIn):
     return Status(201, _respond(request, response, body))
 
 
-@router.put("/{body_id}", response={200: BodyOut, **UPDATE_ERRORS}, auth=write_auth)
-def replace_body(
-    request: HttpRequest,
-    response: HttpResponse,
-    body_id: BodyId,
-    payload: BodyIn,
-    if_match: IfMatch,
-):
-    """Replace a body's fields; those left out return to their defaults. Needs `If-Match`."""
-    return ENDPOINTS.put(request, response, body_id, if_match, payload)
-
-
-@router.patch("/{body_id}", response={200: BodyOut, **UPDATE_ERRORS}, auth=write_auth)
-def patch_body(
-    request: HttpRequest,
-    response: HttpResponse,
-    body_id: BodyId,
-    payload: BodyPatch,  # type: ignore[valid-type]
-    if_match: IfMatch,
-):
-    """Change the fields sent, and only those. Needs `If-Match`."""
-    return ENDPOINTS.patch(request, response, body_id, if_match, payload)
-
-
-@router.post("/{body_id}/archive", response={200: BodyOut, **UPDATE_ERRORS}, auth=write_auth)
-def archive_body(
-    request: HttpRequest,
-    response: HttpResponse,
-    body_id: BodyId,
-    payload: ArchiveIn,
-    if_match: IfMatch,
-):
-    """Archive a body, with the reason: it leaves the lists but stays readable. Needs `If-Match`."""
-    return ENDPOINTS.archive(request, response, body_id, if_match, payload)
+declare_record_endpoints(
+    router,
+    ENDPOINTS,
+    module=__name__,
+    noun="body",
+    path_param="body_id",
+    schema_in=BodyIn,
+    schema_patch=BodyPatch,
+    schema_out=BodyOut,
+    docs=RecordDocs(
+        put="Replace a body's fields; those left out return to their defaults. Needs `If-Match`.",
+        archive=(
+            "Archive a body, with the reason: it leaves the lists but stays readable. "
+            "Needs `If-Match`."
+        ),
+    ),
+    path_type=BodyId,
+)

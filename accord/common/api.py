@@ -10,6 +10,7 @@
 """
 
 import datetime as dt
+import inspect
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -22,7 +23,7 @@ from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
-from ninja import Field, Header, NinjaAPI, Path, Schema
+from ninja import Field, Header, NinjaAPI, Path, Router, Schema
 from ninja.errors import AuthenticationError, AuthorizationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security import HttpBearer
@@ -413,8 +414,8 @@ class RecordEndpoints(Generic[M]):
     """What PUT, PATCH and archive of one kind of record share: fetch it as the caller may see
     it, check the permission, then If-Match, then call one service and answer with its ETag.
 
-    Each app still declares its own endpoints (ninja reads their signatures for the OpenAPI
-    document); their bodies are one call to `put`, `patch` or `archive`."""
+    `declare_record_endpoints` declares the detail GET, PUT, PATCH and archive endpoints that
+    call `detail`, `put`, `patch` and `archive`."""
 
     model: type[M]
     update_service: Callable[..., M]
@@ -446,6 +447,9 @@ class RecordEndpoints(Generic[M]):
             by=caller(request),
         )
         return self.respond(request, response, updated)
+
+    def detail(self, request: HttpRequest, response: HttpResponse, pk: int) -> dict[str, Any]:
+        return self.respond(request, response, self._get(request, pk))
 
     def put(
         self, request: HttpRequest, response: HttpResponse, pk: int, if_match: str, payload: Schema
@@ -601,3 +605,103 @@ UPDATE_ERRORS = {
     422: ProblemOut,
     428: ProblemOut,
 }
+
+
+# --- Declaring the standard endpoints ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RecordDocs:
+    """The docstrings (OpenAPI descriptions) of a resource's standard endpoints. `detail` is
+    None when the resource declares its own detail GET."""
+
+    put: str
+    archive: str
+    detail: str | None = None
+    patch: str = "Change the fields sent, and only those. Needs `If-Match`."
+
+
+def _view(
+    module: str,
+    name: str,
+    doc: str,
+    params: list[tuple[str, Any]],
+    call: Callable[..., Any],
+) -> Callable[..., Any]:
+    """A view function as ninja reads it: `name`, `module` and `doc` give its operation id,
+    summary and description, and the signature `(request, response, *params)` its parameters."""
+
+    def view(request: HttpRequest, **kwargs: Any) -> Any:
+        return call(request, *(kwargs[param] for param, _ in params))
+
+    view.__name__ = view.__qualname__ = name
+    view.__module__ = module
+    view.__doc__ = doc
+    view.__annotations__ = {"request": HttpRequest, **dict(params)}
+    positional = inspect.Parameter.POSITIONAL_OR_KEYWORD
+    view.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [inspect.Parameter("request", positional, annotation=HttpRequest)]
+        + [inspect.Parameter(param, positional, annotation=kind) for param, kind in params]
+    )
+    return view
+
+
+def declare_record_endpoints(
+    router: Router,
+    endpoints: RecordEndpoints[Any],
+    *,
+    module: str,
+    noun: str,
+    path_param: str,
+    schema_in: type[Schema],
+    schema_patch: type[Schema],
+    schema_out: type[Schema],
+    docs: RecordDocs,
+    detail_url_name: str | None = None,
+    path_type: Any = PathId,
+    exclude_unset: bool = False,
+) -> dict[str, Callable[..., Any]]:
+    """Declare on `router` the standard endpoints of one kind of record, as if written out in
+    `module` (`__name__`) as `get_<noun>` (when `docs.detail` is given), `replace_<noun>`,
+    `patch_<noun>` and `archive_<noun>`, each with the parameters `response`, `<path_param>`,
+    `payload` and `if_match`. Returns the view functions by name."""
+    path = "/{" + path_param + "}"
+    options: dict[str, Any] = {"exclude_unset": True} if exclude_unset else {}
+    record = [("response", HttpResponse), (path_param, path_type)]
+    views: dict[str, Callable[..., Any]] = {}
+
+    if docs.detail is not None:
+        view = _view(module, f"get_{noun}", docs.detail, record, endpoints.detail)
+        router.get(
+            path,
+            response={200: schema_out, **DETAIL_ERRORS},
+            auth=read_auth,
+            url_name=detail_url_name,
+            **options,
+        )(view)
+        views[view.__name__] = view
+
+    writes: list[tuple[str, str, str, type[Schema], Callable[..., Any], str]] = [
+        ("put", f"replace_{noun}", path, schema_in, endpoints.put, docs.put),
+        ("patch", f"patch_{noun}", path, schema_patch, endpoints.patch, docs.patch),
+        ("post", f"archive_{noun}", f"{path}/archive", ArchiveIn, endpoints.archive, docs.archive),
+    ]
+    for method, name, url, payload, action, doc in writes:
+
+        def call(
+            request: HttpRequest,
+            response: HttpResponse,
+            pk: int,
+            payload: Schema,
+            if_match: str,
+            action: Callable[..., dict[str, Any]] = action,
+        ) -> dict[str, Any]:
+            return action(request, response, pk, if_match, payload)
+
+        params = [*record, ("payload", payload), ("if_match", IfMatch)]
+        view = _view(module, name, doc, params, call)
+        getattr(router, method)(
+            url, response={200: schema_out, **UPDATE_ERRORS}, auth=write_auth, **options
+        )(view)
+        views[name] = view
+    return views

@@ -14,21 +14,18 @@ from accord.bodies.models import Body, Post
 from accord.bodies.selectors import visible_bodies
 from accord.common.api import (
     CREATE_ERRORS,
-    DETAIL_ERRORS,
     LIST_ERRORS,
-    UPDATE_ERRORS,
-    ArchiveIn,
     CleanText,
     DatedParams,
     Id,
-    IfMatch,
     InputSchema,
     Meta,
-    PathId,
+    RecordDocs,
     RecordEndpoints,
     caller,
     check_span,
     dated,
+    declare_record_endpoints,
     is_manager,
     live_unless_asked,
     meta,
@@ -187,15 +184,27 @@ def list_memberships(request: HttpRequest, filters: Query[MembershipFilters]):
     return paginate(request, qs, filters, lambda rows: map(_out, rows))
 
 
-@router.get(
-    "/{membership_id}",
-    response={200: MembershipOut, **DETAIL_ERRORS},
-    auth=read_auth,
-    url_name="memberships-detail",
+declare_record_endpoints(
+    router,
+    ENDPOINTS,
+    module=__name__,
+    noun="membership",
+    path_param="membership_id",
+    schema_in=MembershipIn,
+    schema_patch=MembershipPatch,
+    schema_out=MembershipOut,
+    docs=RecordDocs(
+        put="Replace a membership's fields. Needs `If-Match`.",
+        patch="Change the fields sent, and only those (e.g. `end_date`). Needs `If-Match`.",
+        archive=(
+            "Archive a membership recorded in error, with the reason. "
+            "To record that someone left,\n"
+            "set `end_date` instead. Needs `If-Match`."
+        ),
+        detail="One membership, with its `ETag`.",
+    ),
+    detail_url_name="memberships-detail",
 )
-def get_membership(request: HttpRequest, response: HttpResponse, membership_id: PathId):
-    """One membership, with its `ETag`."""
-    return _respond(request, response, _get(request, membership_id))
 
 
 @router.post("", response={201: MembershipOut, **CREATE_ERRORS}, auth=write_auth)
@@ -206,44 +215,3 @@ def create_membership(request: HttpRequest, response: HttpResponse, payload: Mem
     m = membership_create(fields=fields, by=caller(request))
     response["Location"] = reverse("api:memberships-detail", kwargs={"membership_id": m.pk})
     return Status(201, _respond(request, response, m))
-
-
-@router.put("/{membership_id}", response={200: MembershipOut, **UPDATE_ERRORS}, auth=write_auth)
-def replace_membership(
-    request: HttpRequest,
-    response: HttpResponse,
-    membership_id: PathId,
-    payload: MembershipIn,
-    if_match: IfMatch,
-):
-    """Replace a membership's fields. Needs `If-Match`."""
-    return ENDPOINTS.put(request, response, membership_id, if_match, payload)
-
-
-@router.patch("/{membership_id}", response={200: MembershipOut, **UPDATE_ERRORS}, auth=write_auth)
-def patch_membership(
-    request: HttpRequest,
-    response: HttpResponse,
-    membership_id: PathId,
-    payload: MembershipPatch,  # type: ignore[valid-type]
-    if_match: IfMatch,
-):
-    """Change the fields sent, and only those (e.g. `end_date`). Needs `If-Match`."""
-    return ENDPOINTS.patch(request, response, membership_id, if_match, payload)
-
-
-@router.post(
-    "/{membership_id}/archive",
-    response={200: MembershipOut, **UPDATE_ERRORS},
-    auth=write_auth,
-)
-def archive_membership(
-    request: HttpRequest,
-    response: HttpResponse,
-    membership_id: PathId,
-    payload: ArchiveIn,
-    if_match: IfMatch,
-):
-    """Archive a membership recorded in error, with the reason. To record that someone left,
-    set `end_date` instead. Needs `If-Match`."""
-    return ENDPOINTS.archive(request, response, membership_id, if_match, payload)

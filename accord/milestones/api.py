@@ -14,21 +14,18 @@ from ninja import Field, Query, Router, Status
 from accord.bodies.selectors import visible_bodies
 from accord.common.api import (
     CREATE_ERRORS,
-    DETAIL_ERRORS,
     LIST_ERRORS,
-    UPDATE_ERRORS,
-    ArchiveIn,
     CleanText,
     Id,
-    IfMatch,
     InputSchema,
     ListParams,
     Meta,
     Name,
-    PathId,
+    RecordDocs,
     RecordEndpoints,
     caller,
     check_span,
+    declare_record_endpoints,
     is_manager,
     live_unless_asked,
     meta,
@@ -181,15 +178,22 @@ def list_programmes(request: HttpRequest, filters: Query[ProgrammeFilters]):
     )
 
 
-@programmes_router.get(
-    "/{programme_id}",
-    response={200: ProgrammeOut, **DETAIL_ERRORS},
-    auth=read_auth,
-    url_name="programmes-detail",
+declare_record_endpoints(
+    programmes_router,
+    PROGRAMME,
+    module=__name__,
+    noun="programme",
+    path_param="programme_id",
+    schema_in=ProgrammeIn,
+    schema_patch=ProgrammePatch,
+    schema_out=ProgrammeOut,
+    docs=RecordDocs(
+        put="Replace a timetable's fields. Needs `If-Match`.",
+        archive="Archive a timetable, with the reason. Needs `If-Match`.",
+        detail="One timetable, with its `ETag`.",
+    ),
+    detail_url_name="programmes-detail",
 )
-def get_programme(request: HttpRequest, response: HttpResponse, programme_id: PathId):
-    """One timetable, with its `ETag`."""
-    return _respond_programme(request, response, _get_programme(request, programme_id))
 
 
 @programmes_router.post("", response={201: ProgrammeOut, **CREATE_ERRORS}, auth=write_auth)
@@ -201,48 +205,6 @@ def create_programme(request: HttpRequest, response: HttpResponse, payload: Prog
     )
     response["Location"] = reverse("api:programmes-detail", kwargs={"programme_id": p.pk})
     return Status(201, _respond_programme(request, response, p))
-
-
-@programmes_router.put(
-    "/{programme_id}", response={200: ProgrammeOut, **UPDATE_ERRORS}, auth=write_auth
-)
-def replace_programme(
-    request: HttpRequest,
-    response: HttpResponse,
-    programme_id: PathId,
-    payload: ProgrammeIn,
-    if_match: IfMatch,
-):
-    """Replace a timetable's fields. Needs `If-Match`."""
-    return PROGRAMME.put(request, response, programme_id, if_match, payload)
-
-
-@programmes_router.patch(
-    "/{programme_id}", response={200: ProgrammeOut, **UPDATE_ERRORS}, auth=write_auth
-)
-def patch_programme(
-    request: HttpRequest,
-    response: HttpResponse,
-    programme_id: PathId,
-    payload: ProgrammePatch,  # type: ignore[valid-type]
-    if_match: IfMatch,
-):
-    """Change the fields sent, and only those. Needs `If-Match`."""
-    return PROGRAMME.patch(request, response, programme_id, if_match, payload)
-
-
-@programmes_router.post(
-    "/{programme_id}/archive", response={200: ProgrammeOut, **UPDATE_ERRORS}, auth=write_auth
-)
-def archive_programme(
-    request: HttpRequest,
-    response: HttpResponse,
-    programme_id: PathId,
-    payload: ArchiveIn,
-    if_match: IfMatch,
-):
-    """Archive a timetable, with the reason. Needs `If-Match`."""
-    return PROGRAMME.archive(request, response, programme_id, if_match, payload)
 
 
 # --- Milestones -------------------------------------------------------------------------------
@@ -385,15 +347,30 @@ def list_milestones(request: HttpRequest, filters: Query[MilestoneFilters]):
     return paginate(request, qs, filters, lambda rows: [_milestone_out(m, body, day) for m in rows])
 
 
-@router.get(
-    "/{milestone_id}",
-    response={200: MilestoneOut, **DETAIL_ERRORS},
-    auth=read_auth,
-    url_name="milestones-detail",
+declare_record_endpoints(
+    router,
+    MILESTONE,
+    module=__name__,
+    noun="milestone",
+    path_param="milestone_id",
+    schema_in=MilestoneIn,
+    schema_patch=MilestonePatch,
+    schema_out=MilestoneOut,
+    docs=RecordDocs(
+        put="Replace a milestone's fields. Needs `If-Match`.",
+        patch=(
+            "Change the fields sent, and only those (e.g. `status` and `completed_on`). Needs\n"
+            "`If-Match`."
+        ),
+        archive=(
+            "Archive a milestone recorded in error, with the reason. "
+            "A milestone that will not happen\n"
+            "is `cancelled` instead. Needs `If-Match`."
+        ),
+        detail="One milestone, with its `ETag`.",
+    ),
+    detail_url_name="milestones-detail",
 )
-def get_milestone(request: HttpRequest, response: HttpResponse, milestone_id: PathId):
-    """One milestone, with its `ETag`."""
-    return _respond_milestone(request, response, _get_milestone(request, milestone_id))
 
 
 @router.post("", response={201: MilestoneOut, **CREATE_ERRORS}, auth=write_auth)
@@ -405,43 +382,3 @@ def create_milestone(request: HttpRequest, response: HttpResponse, payload: Mile
     )
     response["Location"] = reverse("api:milestones-detail", kwargs={"milestone_id": m.pk})
     return Status(201, _respond_milestone(request, response, m))
-
-
-@router.put("/{milestone_id}", response={200: MilestoneOut, **UPDATE_ERRORS}, auth=write_auth)
-def replace_milestone(
-    request: HttpRequest,
-    response: HttpResponse,
-    milestone_id: PathId,
-    payload: MilestoneIn,
-    if_match: IfMatch,
-):
-    """Replace a milestone's fields. Needs `If-Match`."""
-    return MILESTONE.put(request, response, milestone_id, if_match, payload)
-
-
-@router.patch("/{milestone_id}", response={200: MilestoneOut, **UPDATE_ERRORS}, auth=write_auth)
-def patch_milestone(
-    request: HttpRequest,
-    response: HttpResponse,
-    milestone_id: PathId,
-    payload: MilestonePatch,  # type: ignore[valid-type]
-    if_match: IfMatch,
-):
-    """Change the fields sent, and only those (e.g. `status` and `completed_on`). Needs
-    `If-Match`."""
-    return MILESTONE.patch(request, response, milestone_id, if_match, payload)
-
-
-@router.post(
-    "/{milestone_id}/archive", response={200: MilestoneOut, **UPDATE_ERRORS}, auth=write_auth
-)
-def archive_milestone(
-    request: HttpRequest,
-    response: HttpResponse,
-    milestone_id: PathId,
-    payload: ArchiveIn,
-    if_match: IfMatch,
-):
-    """Archive a milestone recorded in error, with the reason. A milestone that will not happen
-    is `cancelled` instead. Needs `If-Match`."""
-    return MILESTONE.archive(request, response, milestone_id, if_match, payload)

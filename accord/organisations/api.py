@@ -9,21 +9,18 @@ from ninja import Field, Query, Router, Status
 
 from accord.common.api import (
     CREATE_ERRORS,
-    DETAIL_ERRORS,
     LIST_ERRORS,
-    UPDATE_ERRORS,
-    ArchiveIn,
     CleanText,
     DatedParams,
-    IfMatch,
     InputSchema,
     Meta,
     Name,
-    PathId,
+    RecordDocs,
     RecordEndpoints,
     caller,
     check_span,
     dated,
+    declare_record_endpoints,
     live_unless_asked,
     meta,
     page_schema,
@@ -135,15 +132,22 @@ def list_organisations(request: HttpRequest, filters: Query[OrganisationFilters]
     return paginate(request, qs.order_by("name", "pk"), filters, lambda rows: map(_out, rows))
 
 
-@router.get(
-    "/{organisation_id}",
-    response={200: OrganisationOut, **DETAIL_ERRORS},
-    auth=read_auth,
-    url_name="orgs-detail",
+declare_record_endpoints(
+    router,
+    ENDPOINTS,
+    module=__name__,
+    noun="organisation",
+    path_param="organisation_id",
+    schema_in=OrganisationIn,
+    schema_patch=OrganisationPatch,
+    schema_out=OrganisationOut,
+    docs=RecordDocs(
+        put="Replace an organisation's fields. Needs `If-Match`.",
+        archive="Archive an organisation, with the reason. Needs `If-Match`.",
+        detail="One organisation, with its `ETag`.",
+    ),
+    detail_url_name="orgs-detail",
 )
-def get_organisation(request: HttpRequest, response: HttpResponse, organisation_id: PathId):
-    """One organisation, with its `ETag`."""
-    return _respond(request, response, Organisation.objects.get(pk=organisation_id))
 
 
 @router.post("", response={201: OrganisationOut, **CREATE_ERRORS}, auth=write_auth)
@@ -155,45 +159,3 @@ def create_organisation(request: HttpRequest, response: HttpResponse, payload: O
     org = organisation_create(fields=data, by=caller(request))
     response["Location"] = reverse("api:orgs-detail", kwargs={"organisation_id": org.pk})
     return Status(201, _respond(request, response, org))
-
-
-@router.put("/{organisation_id}", response={200: OrganisationOut, **UPDATE_ERRORS}, auth=write_auth)
-def replace_organisation(
-    request: HttpRequest,
-    response: HttpResponse,
-    organisation_id: PathId,
-    payload: OrganisationIn,
-    if_match: IfMatch,
-):
-    """Replace an organisation's fields. Needs `If-Match`."""
-    return ENDPOINTS.put(request, response, organisation_id, if_match, payload)
-
-
-@router.patch(
-    "/{organisation_id}", response={200: OrganisationOut, **UPDATE_ERRORS}, auth=write_auth
-)
-def patch_organisation(
-    request: HttpRequest,
-    response: HttpResponse,
-    organisation_id: PathId,
-    payload: OrganisationPatch,  # type: ignore[valid-type]
-    if_match: IfMatch,
-):
-    """Change the fields sent, and only those. Needs `If-Match`."""
-    return ENDPOINTS.patch(request, response, organisation_id, if_match, payload)
-
-
-@router.post(
-    "/{organisation_id}/archive",
-    response={200: OrganisationOut, **UPDATE_ERRORS},
-    auth=write_auth,
-)
-def archive_organisation(
-    request: HttpRequest,
-    response: HttpResponse,
-    organisation_id: PathId,
-    payload: ArchiveIn,
-    if_match: IfMatch,
-):
-    """Archive an organisation, with the reason. Needs `If-Match`."""
-    return ENDPOINTS.archive(request, response, organisation_id, if_match, payload)

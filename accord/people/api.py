@@ -12,20 +12,17 @@ from ninja import Field, Query, Router, Schema, Status
 from accord.accounts.permissions import personal_data_people
 from accord.common.api import (
     CREATE_ERRORS,
-    DETAIL_ERRORS,
     LIST_ERRORS,
-    UPDATE_ERRORS,
-    ArchiveIn,
     CleanText,
     Id,
-    IfMatch,
     InputSchema,
     ListParams,
     Meta,
     Name,
-    PathId,
+    RecordDocs,
     RecordEndpoints,
     caller,
+    declare_record_endpoints,
     live_unless_asked,
     meta,
     page_schema,
@@ -157,16 +154,23 @@ def list_people(request: HttpRequest, filters: Query[PersonFilters]):
     )
 
 
-@router.get(
-    "/{person_id}",
-    response={200: PersonOut, **DETAIL_ERRORS},
-    auth=read_auth,
-    url_name="people-detail",
+declare_record_endpoints(
+    router,
+    ENDPOINTS,
+    module=__name__,
+    noun="person",
+    path_param="person_id",
+    schema_in=PersonIn,
+    schema_patch=PersonPatch,
+    schema_out=PersonOut,
+    docs=RecordDocs(
+        put="Replace a person's fields. Needs `If-Match`.",
+        archive="Archive a person, with the reason. Needs `If-Match`.",
+        detail="One person, with their `ETag`.",
+    ),
+    detail_url_name="people-detail",
     exclude_unset=True,
 )
-def get_person(request: HttpRequest, response: HttpResponse, person_id: PathId):
-    """One person, with their `ETag`."""
-    return _respond(request, response, Person.objects.get(pk=person_id))
 
 
 @router.post("", response={201: PersonOut, **CREATE_ERRORS}, auth=write_auth, exclude_unset=True)
@@ -176,54 +180,3 @@ def create_person(request: HttpRequest, response: HttpResponse, payload: PersonI
     person = person_create(fields=payload.model_dump(), by=caller(request))
     response["Location"] = reverse("api:people-detail", kwargs={"person_id": person.pk})
     return Status(201, _respond(request, response, person))
-
-
-@router.put(
-    "/{person_id}",
-    response={200: PersonOut, **UPDATE_ERRORS},
-    auth=write_auth,
-    exclude_unset=True,
-)
-def replace_person(
-    request: HttpRequest,
-    response: HttpResponse,
-    person_id: PathId,
-    payload: PersonIn,
-    if_match: IfMatch,
-):
-    """Replace a person's fields. Needs `If-Match`."""
-    return ENDPOINTS.put(request, response, person_id, if_match, payload)
-
-
-@router.patch(
-    "/{person_id}",
-    response={200: PersonOut, **UPDATE_ERRORS},
-    auth=write_auth,
-    exclude_unset=True,
-)
-def patch_person(
-    request: HttpRequest,
-    response: HttpResponse,
-    person_id: PathId,
-    payload: PersonPatch,  # type: ignore[valid-type]
-    if_match: IfMatch,
-):
-    """Change the fields sent, and only those. Needs `If-Match`."""
-    return ENDPOINTS.patch(request, response, person_id, if_match, payload)
-
-
-@router.post(
-    "/{person_id}/archive",
-    response={200: PersonOut, **UPDATE_ERRORS},
-    auth=write_auth,
-    exclude_unset=True,
-)
-def archive_person(
-    request: HttpRequest,
-    response: HttpResponse,
-    person_id: PathId,
-    payload: ArchiveIn,
-    if_match: IfMatch,
-):
-    """Archive a person, with the reason. Needs `If-Match`."""
-    return ENDPOINTS.archive(request, response, person_id, if_match, payload)

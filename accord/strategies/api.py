@@ -37,10 +37,12 @@ from accord.common.api import (
     Name,
     PathId,
     ProblemOut,
+    RecordDocs,
     RecordEndpoints,
     caller,
     check_span,
     dated,
+    declare_record_endpoints,
     expected_version,
     is_manager,
     live_unless_asked,
@@ -258,15 +260,30 @@ def list_strategies(request: HttpRequest, filters: Query[StrategyFilters]):
     return paginate(request, qs, filters, lambda rows: [_strategy_out(s, body, ids) for s in rows])
 
 
-@strategies_router.get(
-    "/{strategy_id}",
-    response={200: StrategyOut, **DETAIL_ERRORS},
-    auth=read_auth,
-    url_name="strategies-detail",
+declare_record_endpoints(
+    strategies_router,
+    STRATEGY,
+    module=__name__,
+    noun="strategy",
+    path_param="strategy_id",
+    schema_in=StrategyIn,
+    schema_patch=StrategyPatch,
+    schema_out=StrategyOut,
+    docs=RecordDocs(
+        put=(
+            "Replace a strategy's fields; those left out return to their defaults. "
+            "Needs `If-Match`."
+        ),
+        patch="Change the fields sent, and only those (e.g. `status`). Needs `If-Match`.",
+        archive=(
+            "Archive a strategy recorded in error, with the reason. "
+            "A strategy replaced by a newer\n"
+            "one is `superseded` instead. Needs `If-Match`."
+        ),
+        detail="One strategy, with its `ETag`.",
+    ),
+    detail_url_name="strategies-detail",
 )
-def get_strategy(request: HttpRequest, response: HttpResponse, strategy_id: PathId):
-    """One strategy, with its `ETag`."""
-    return _respond_strategy(request, response, _get_strategy(request, strategy_id))
 
 
 @strategies_router.post("", response={201: StrategyOut, **CREATE_ERRORS}, auth=write_auth)
@@ -276,49 +293,6 @@ def create_strategy(request: HttpRequest, response: HttpResponse, payload: Strat
     s = strategy_create(fields=_strategy_fields(request, payload.model_dump()), by=caller(request))
     response["Location"] = reverse("api:strategies-detail", kwargs={"strategy_id": s.pk})
     return Status(201, _respond_strategy(request, response, s))
-
-
-@strategies_router.put(
-    "/{strategy_id}", response={200: StrategyOut, **UPDATE_ERRORS}, auth=write_auth
-)
-def replace_strategy(
-    request: HttpRequest,
-    response: HttpResponse,
-    strategy_id: PathId,
-    payload: StrategyIn,
-    if_match: IfMatch,
-):
-    """Replace a strategy's fields; those left out return to their defaults. Needs `If-Match`."""
-    return STRATEGY.put(request, response, strategy_id, if_match, payload)
-
-
-@strategies_router.patch(
-    "/{strategy_id}", response={200: StrategyOut, **UPDATE_ERRORS}, auth=write_auth
-)
-def patch_strategy(
-    request: HttpRequest,
-    response: HttpResponse,
-    strategy_id: PathId,
-    payload: StrategyPatch,  # type: ignore[valid-type]
-    if_match: IfMatch,
-):
-    """Change the fields sent, and only those (e.g. `status`). Needs `If-Match`."""
-    return STRATEGY.patch(request, response, strategy_id, if_match, payload)
-
-
-@strategies_router.post(
-    "/{strategy_id}/archive", response={200: StrategyOut, **UPDATE_ERRORS}, auth=write_auth
-)
-def archive_strategy(
-    request: HttpRequest,
-    response: HttpResponse,
-    strategy_id: PathId,
-    payload: ArchiveIn,
-    if_match: IfMatch,
-):
-    """Archive a strategy recorded in error, with the reason. A strategy replaced by a newer
-    one is `superseded` instead. Needs `If-Match`."""
-    return STRATEGY.archive(request, response, strategy_id, if_match, payload)
 
 
 # --- The matrix as of a date ------------------------------------------------------------------
@@ -522,15 +496,22 @@ def list_commitments(request: HttpRequest, filters: Query[CommitmentFilters]):
     return paginate(request, qs, filters, lambda rows: map(_commitment_out, rows))
 
 
-@commitments_router.get(
-    "/{commitment_id}",
-    response={200: CommitmentOut, **DETAIL_ERRORS},
-    auth=read_auth,
-    url_name="commitments-detail",
+declare_record_endpoints(
+    commitments_router,
+    COMMITMENT,
+    module=__name__,
+    noun="commitment",
+    path_param="commitment_id",
+    schema_in=CommitmentIn,
+    schema_patch=CommitmentPatch,
+    schema_out=CommitmentOut,
+    docs=RecordDocs(
+        put="Replace a commitment's fields. Needs `If-Match`.",
+        archive="Archive a commitment, with the reason. Needs `If-Match`.",
+        detail="One commitment or outcome, with its `ETag`.",
+    ),
+    detail_url_name="commitments-detail",
 )
-def get_commitment(request: HttpRequest, response: HttpResponse, commitment_id: PathId):
-    """One commitment or outcome, with its `ETag`."""
-    return _respond_commitment(request, response, _get_commitment(request, commitment_id))
 
 
 @commitments_router.post("", response={201: CommitmentOut, **CREATE_ERRORS}, auth=write_auth)
@@ -542,48 +523,6 @@ def create_commitment(request: HttpRequest, response: HttpResponse, payload: Com
     )
     response["Location"] = reverse("api:commitments-detail", kwargs={"commitment_id": c.pk})
     return Status(201, _respond_commitment(request, response, c))
-
-
-@commitments_router.put(
-    "/{commitment_id}", response={200: CommitmentOut, **UPDATE_ERRORS}, auth=write_auth
-)
-def replace_commitment(
-    request: HttpRequest,
-    response: HttpResponse,
-    commitment_id: PathId,
-    payload: CommitmentIn,
-    if_match: IfMatch,
-):
-    """Replace a commitment's fields. Needs `If-Match`."""
-    return COMMITMENT.put(request, response, commitment_id, if_match, payload)
-
-
-@commitments_router.patch(
-    "/{commitment_id}", response={200: CommitmentOut, **UPDATE_ERRORS}, auth=write_auth
-)
-def patch_commitment(
-    request: HttpRequest,
-    response: HttpResponse,
-    commitment_id: PathId,
-    payload: CommitmentPatch,  # type: ignore[valid-type]
-    if_match: IfMatch,
-):
-    """Change the fields sent, and only those. Needs `If-Match`."""
-    return COMMITMENT.patch(request, response, commitment_id, if_match, payload)
-
-
-@commitments_router.post(
-    "/{commitment_id}/archive", response={200: CommitmentOut, **UPDATE_ERRORS}, auth=write_auth
-)
-def archive_commitment(
-    request: HttpRequest,
-    response: HttpResponse,
-    commitment_id: PathId,
-    payload: ArchiveIn,
-    if_match: IfMatch,
-):
-    """Archive a commitment, with the reason. Needs `If-Match`."""
-    return COMMITMENT.archive(request, response, commitment_id, if_match, payload)
 
 
 # --- Priorities -------------------------------------------------------------------------------
@@ -714,15 +653,22 @@ def list_priorities(request: HttpRequest, filters: Query[PriorityFilters]):
     return paginate(request, qs, filters, lambda rows: [_priority_out(p, body) for p in rows])
 
 
-@priorities_router.get(
-    "/{priority_id}",
-    response={200: PriorityOut, **DETAIL_ERRORS},
-    auth=read_auth,
-    url_name="priorities-detail",
+declare_record_endpoints(
+    priorities_router,
+    PRIORITY,
+    module=__name__,
+    noun="priority",
+    path_param="priority_id",
+    schema_in=PriorityIn,
+    schema_patch=PriorityPatch,
+    schema_out=PriorityOut,
+    docs=RecordDocs(
+        put="Replace a priority's fields, including the commitments it serves. Needs `If-Match`.",
+        archive="Archive a priority, with the reason. Needs `If-Match`.",
+        detail="One priority, with its `ETag`.",
+    ),
+    detail_url_name="priorities-detail",
 )
-def get_priority(request: HttpRequest, response: HttpResponse, priority_id: PathId):
-    """One priority, with its `ETag`."""
-    return _respond_priority(request, response, _get_priority(request, priority_id))
 
 
 @priorities_router.post("", response={201: PriorityOut, **CREATE_ERRORS}, auth=write_auth)
@@ -733,48 +679,6 @@ def create_priority(request: HttpRequest, response: HttpResponse, payload: Prior
     p = priority_create(fields=fields, commitments=commitments or [], by=caller(request))
     response["Location"] = reverse("api:priorities-detail", kwargs={"priority_id": p.pk})
     return Status(201, _respond_priority(request, response, p))
-
-
-@priorities_router.put(
-    "/{priority_id}", response={200: PriorityOut, **UPDATE_ERRORS}, auth=write_auth
-)
-def replace_priority(
-    request: HttpRequest,
-    response: HttpResponse,
-    priority_id: PathId,
-    payload: PriorityIn,
-    if_match: IfMatch,
-):
-    """Replace a priority's fields, including the commitments it serves. Needs `If-Match`."""
-    return PRIORITY.put(request, response, priority_id, if_match, payload)
-
-
-@priorities_router.patch(
-    "/{priority_id}", response={200: PriorityOut, **UPDATE_ERRORS}, auth=write_auth
-)
-def patch_priority(
-    request: HttpRequest,
-    response: HttpResponse,
-    priority_id: PathId,
-    payload: PriorityPatch,  # type: ignore[valid-type]
-    if_match: IfMatch,
-):
-    """Change the fields sent, and only those. Needs `If-Match`."""
-    return PRIORITY.patch(request, response, priority_id, if_match, payload)
-
-
-@priorities_router.post(
-    "/{priority_id}/archive", response={200: PriorityOut, **UPDATE_ERRORS}, auth=write_auth
-)
-def archive_priority(
-    request: HttpRequest,
-    response: HttpResponse,
-    priority_id: PathId,
-    payload: ArchiveIn,
-    if_match: IfMatch,
-):
-    """Archive a priority, with the reason. Needs `If-Match`."""
-    return PRIORITY.archive(request, response, priority_id, if_match, payload)
 
 
 # --- Responsibilities (the matrix, cell by cell) ----------------------------------------------
