@@ -1,8 +1,11 @@
 """The base every domain record stands on: who made and changed it, archive instead of delete,
 and a version number for optimistic concurrency."""
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
@@ -13,6 +16,21 @@ class ArchivableQuerySet(models.QuerySet):
 
     def archived(self):
         return self.filter(archived_on__isnull=False)
+
+    def live_on(self, day: dt.date | None):
+        """The records as they stood at the end of `day` (records are archived, never deleted):
+        recorded by then and not yet archived. With no day, the live records now."""
+        if day is None:
+            return self.live()
+        moment = end_of_day(day)
+        return self.filter(created_on__lt=moment).filter(
+            Q(archived_on__isnull=True) | Q(archived_on__gte=moment)
+        )
+
+
+def end_of_day(day: dt.date) -> dt.datetime:
+    """The first moment after `day` in the site's time zone."""
+    return timezone.make_aware(dt.datetime.combine(day + dt.timedelta(days=1), dt.time.min))
 
 
 class AccordModel(models.Model):

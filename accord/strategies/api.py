@@ -322,13 +322,6 @@ class MatrixParams(Schema):
     as_of: dt.date | None = Field(None, description="The matrix as it stood on this day (today).")
 
 
-def _live_on(day: dt.date) -> Q:
-    """Recorded by the end of `day` and not archived by then: the record as it stood."""
-    return Q(created_on__date__lte=day) & (
-        Q(archived_on__isnull=True) | Q(archived_on__date__gt=day)
-    )
-
-
 @strategies_router.get(
     "/{strategy_id}/matrix",
     response={200: MatrixOut, 400: ProblemOut, 401: ProblemOut, 404: ProblemOut},
@@ -342,12 +335,14 @@ def strategy_matrix(request: HttpRequest, strategy_id: PathId, params: Query[Mat
     strategy = _get_strategy(request, strategy_id)
     day = params.as_of or today()
     commitments = list(
-        Commitment.objects.filter(_live_on(day), strategy=strategy, kind=CommitmentKind.COMMITMENT)
+        Commitment.objects.live_on(day)
+        .filter(strategy=strategy, kind=CommitmentKind.COMMITMENT)
         .order_by("position", "number", "pk")
         .values("pk", "number", "title")
     )
     cells = (
-        Responsibility.objects.filter(_live_on(day), commitment__strategy=strategy)
+        Responsibility.objects.live_on(day)
+        .filter(commitment__strategy=strategy)
         .select_related("body")
         .order_by("body__name", "pk")
     )

@@ -8,7 +8,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Q
-from django.utils import timezone
 
 from accord.bodies.models import Body, BodyKind
 from accord.bodies.selectors import visible_bodies
@@ -55,20 +54,6 @@ class Matrix:
         ]
 
 
-def end_of_day(on: dt.date) -> dt.datetime:
-    """The first moment after `on`: a record live at the end of that day was created before it
-    and archived (if ever) at or after it."""
-    return timezone.make_aware(dt.datetime.combine(on + dt.timedelta(days=1), dt.time.min))
-
-
-def _live_at(moment: dt.datetime | None, prefix: str = "") -> Q:
-    if moment is None:
-        return Q(**{f"{prefix}archived_on__isnull": True})
-    return Q(**{f"{prefix}created_on__lt": moment}) & (
-        Q(**{f"{prefix}archived_on__isnull": True}) | Q(**{f"{prefix}archived_on__gte": moment})
-    )
-
-
 def visible_strategy(pk: int, user) -> Strategy:
     """The strategy if this user may see it: the public sees published strategies only.
     Raises Strategy.DoesNotExist otherwise."""
@@ -106,15 +91,16 @@ def matrix_for(
     strategy's commitments, and any outcome that holds a responsibility; columns are the bodies
     holding any responsibility, plus (when editing) the current thematic partnerships and the
     bodies in `extra_body_ids`."""
-    moment = end_of_day(as_of) if as_of else None
     responsibilities = list(
-        Responsibility.objects.filter(_live_at(moment), commitment__strategy=strategy)
+        Responsibility.objects.live_on(as_of)
+        .filter(commitment__strategy=strategy)
         .select_related("body")
         .order_by("pk")
     )
     with_roles = {r.commitment_id for r in responsibilities}
     rows = list(
-        Commitment.objects.filter(_live_at(moment), strategy=strategy)
+        Commitment.objects.live_on(as_of)
+        .filter(strategy=strategy)
         .filter(Q(kind=CommitmentKind.COMMITMENT) | Q(pk__in=with_roles))
         .order_by("position", "number", "pk")
     )

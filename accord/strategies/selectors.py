@@ -5,10 +5,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef, Prefetch, Q
-from django.utils import timezone
 
 from accord.bodies.models import Body, BodyKind
 from accord.bodies.selectors import visible_bodies
+from accord.common.models import end_of_day
 from accord.people.models import Person
 from accord.strategies.models import (
     Commitment,
@@ -104,15 +104,10 @@ def strategy_detail(*, pk: int, user) -> Strategy:
     )
 
 
-def end_of(day: dt.date) -> dt.datetime:
-    """The last moment of `day` in the site's time zone."""
-    return timezone.make_aware(dt.datetime.combine(day, dt.time.max))
-
-
 def strategy_as_of(strategy: Strategy, on: dt.date) -> Strategy | None:
     """The strategy's recorded text on `on`, or None if it was not yet recorded."""
     try:
-        return strategy.history.as_of(end_of(on))
+        return strategy.history.as_of(end_of_day(on))
     except Strategy.DoesNotExist:
         return None
 
@@ -128,13 +123,8 @@ class CommitmentNode:
 
 
 def live_responsibilities(on: dt.date | None = None):
-    """Responsibilities live now, or live at the end of `on`: they are archived, never deleted."""
-    if on is None:
-        return Responsibility.objects.live()
-    when = end_of(on)
-    return Responsibility.objects.filter(created_on__lte=when).filter(
-        Q(archived_on__isnull=True) | Q(archived_on__gt=when)
-    )
+    """Responsibilities live now, or as they stood at the end of `on`."""
+    return Responsibility.objects.live_on(on)
 
 
 def _commitments(strategy: Strategy, on: dt.date | None) -> list[Commitment]:
@@ -142,9 +132,9 @@ def _commitments(strategy: Strategy, on: dt.date | None) -> list[Commitment]:
         return list(
             Commitment.objects.live().filter(strategy=strategy).order_by("position", "number")
         )
-    when = end_of(on)
+    when = end_of_day(on)
     then = Commitment.history.as_of(when).filter(strategy_id=strategy.pk)
-    rows = [c for c in then if c.archived_on is None or c.archived_on > when]
+    rows = [c for c in then if c.archived_on is None or c.archived_on >= when]
     rows.sort(key=lambda c: (c.position, _number_key(c.number)))
     return rows
 
