@@ -34,6 +34,13 @@ def visible_strategies(user):
     return qs.live().filter(is_published=True)
 
 
+def visible_priorities(user):
+    """Live priorities this user may see: those of no strategy, or of a strategy they may see."""
+    return Priority.objects.live().filter(
+        Q(strategy__isnull=True) | Q(strategy__in=visible_strategies(user))
+    )
+
+
 # --- The list ---------------------------------------------------------------------------------
 
 
@@ -203,7 +210,7 @@ def flatten(nodes: list[CommitmentNode]) -> list[CommitmentNode]:
 def strategy_priorities(strategy: Strategy, *, user):
     """Live priorities set by this strategy or serving its commitments (two queries)."""
     return (
-        Priority.objects.live()
+        visible_priorities(user)
         .filter(Q(strategy=strategy) | Q(commitments__strategy=strategy))
         .distinct()
         .select_related("area", "action_group", "strategy")

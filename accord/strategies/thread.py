@@ -187,7 +187,7 @@ def priorities(commitment: Commitment, user) -> ThreadSection:
         n.commitment.pk for n in selectors.flatten(selectors.descendants(commitment, outline))
     ]
     rows = list(
-        Priority.objects.live()
+        selectors.visible_priorities(user)
         .filter(commitments__in=subtree)
         .distinct()
         .select_related("action_group", "action_group__parent", "area", "strategy")
@@ -302,7 +302,7 @@ def priorities_delivered(body: Body, user) -> ThreadSection | None:
     family = family_of(body, user)
     ids = [body.pk] + [b.pk for b in sub_bodies(body, family)]
     rows = list(
-        Priority.objects.live()
+        selectors.visible_priorities(user)
         .filter(action_group_id__in=ids)
         .select_related("action_group", "strategy", "area")
         .prefetch_related(

@@ -215,3 +215,17 @@ def test_body_thread_hides_unpublished_bodies_and_strategies(client, world):  # 
     )
     html = client.get(reverse("strategies:body_thread", args=[world["health"].pk])).content.decode()
     assert "Secret plan" not in html
+
+
+@pytest.mark.django_db
+def test_priorities_of_unpublished_strategies_stay_off_the_public_thread(client):
+    from accord.common.factories import CommitmentFactory, PriorityFactory, StrategyFactory
+
+    public = CommitmentFactory(strategy=StrategyFactory(is_published=True))
+    secret_plan = StrategyFactory(title="Secret corporate plan", is_published=False)
+    secret = PriorityFactory(title="Secret priority", strategy=secret_plan)
+    secret.commitments.add(public)
+    html = client.get(public.get_absolute_url()).content.decode()
+    assert "Secret priority" not in html and "Secret corporate plan" not in html
+    html = client.get(public.strategy.get_absolute_url()).content.decode()
+    assert "Secret priority" not in html
