@@ -28,3 +28,17 @@ def commitment_is_not_own_ancestor(
 def outcome_in_same_strategy(strategy_id: int, parent_strategy_id: int | None) -> bool:
     """An outcome belongs to the same strategy as the commitment it sits under."""
     return parent_strategy_id is None or parent_strategy_id == strategy_id
+
+
+def chain_has_no_loop(
+    start_id: int | None, first_link: int | None, next_of: Callable[[int], int | None]
+) -> bool:
+    """Following a strategy's 'delivers' (or 'revises') links never comes back to it."""
+    seen: set[int] = set()
+    current = first_link
+    while current is not None:
+        if current == start_id or current in seen:
+            return False
+        seen.add(current)
+        current = next_of(current)
+    return True

@@ -60,12 +60,21 @@ PRIORITY_FIELDS = [
 ]
 
 
+def _link_of(field: str):
+    def next_of(strategy_id: int) -> int | None:
+        return Strategy.objects.filter(pk=strategy_id).values_list(field, flat=True).first()
+
+    return next_of
+
+
 def _check_strategy(s: Strategy) -> None:
     errors: dict[str, str] = {}
-    if s.delivers_id and s.delivers_id == s.pk:
-        errors["delivers"] = "A strategy cannot deliver itself."
-    if s.revises_id and s.revises_id == s.pk:
-        errors["revises"] = "A strategy cannot revise itself."
+    if not rules.chain_has_no_loop(s.pk, s.delivers_id, _link_of("delivers_id")):
+        errors["delivers"] = (
+            "A strategy cannot deliver itself, directly or through the strategies it delivers."
+        )
+    if not rules.chain_has_no_loop(s.pk, s.revises_id, _link_of("revises_id")):
+        errors["revises"] = "A strategy cannot revise itself, directly or through earlier versions."
     if s.status in ("adopted", "superseded") and not s.adopted_on:
         errors["adopted_on"] = "Enter the date it was adopted."
     if s.adopted_on and not s.adopted_by_id:

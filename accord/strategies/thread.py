@@ -26,7 +26,7 @@ from django.utils.text import slugify
 from accord.bodies.models import Body
 from accord.bodies.selectors import visible_bodies
 from accord.strategies import selectors
-from accord.strategies.models import Commitment, Priority, ResponsibilityRole
+from accord.strategies.models import Commitment, ResponsibilityRole
 
 Direction = Literal["down", "up"]
 DIRECTIONS = ("down", "up")

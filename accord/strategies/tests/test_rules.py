@@ -29,3 +29,12 @@ def test_outcome_in_same_strategy():
     assert rules.outcome_in_same_strategy(1, None)
     assert rules.outcome_in_same_strategy(1, 1)
     assert not rules.outcome_in_same_strategy(1, 2)
+
+
+def test_delivers_chain_without_loop():
+    links = {2: 3, 3: None}
+    assert rules.chain_has_no_loop(1, 2, links.get)
+    assert not rules.chain_has_no_loop(1, 1, links.get)
+    # 1 → 2 → 3 → 1 closes a loop.
+    assert not rules.chain_has_no_loop(1, 2, {2: 3, 3: 1}.get)
+    assert rules.chain_has_no_loop(None, 2, links.get)
