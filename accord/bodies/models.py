@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 
 from accord.common.models import AccordModel
@@ -34,6 +35,26 @@ class MeetingCycle(models.TextChoices):
 class BodyQuerySet(DatedQuerySet):
     start_field = "established_on"
     end_field = "ended_on"
+
+    # How far up a chain of bodies with no recorded start the structure rule looks.
+    UNDATED_CHAIN_DEPTH = 6
+
+    def as_of(self, date):
+        """Bodies in being on `date`. A body with no recorded start is taken to exist only while
+        the body it reports to does (so the new LSP's thematic partnerships do not appear in
+        2008), following a chain of undated bodies up to the first dated one."""
+        qs = super().as_of(date)
+        orphaned = Q()
+        undated_so_far = Q(established_on__isnull=True)
+        prefix = ""
+        for _ in range(self.UNDATED_CHAIN_DEPTH):
+            prefix += "parent__"
+            ancestor_not_in_being = Q(**{f"{prefix}established_on__gt": date}) | Q(
+                **{f"{prefix}ended_on__lt": date}
+            )
+            orphaned |= undated_so_far & ancestor_not_in_being
+            undated_so_far &= Q(**{f"{prefix}established_on__isnull": True})
+        return qs.exclude(orphaned)
 
     def published(self) -> "BodyQuerySet":
         return self.live().filter(is_published=True)

@@ -27,10 +27,3 @@ def successor_starts_no_later_than_predecessor_ends(
     if predecessor_ended_on is None or successor_established_on is None:
         return True
     return successor_established_on <= predecessor_ended_on + dt.timedelta(days=1)
-
-
-def undated_body_stands_with_parent(
-    established_on: dt.date | None, has_parent: bool, parent_in_being: bool
-) -> bool:
-    """A body with no recorded start exists only while the body it reports to does."""
-    return established_on is not None or not has_parent or parent_in_being

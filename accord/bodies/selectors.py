@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 
-from accord.bodies import rules
 from accord.bodies.models import Body, BodyKind, Post
 from accord.common.querysets import today
 from accord.memberships.models import Membership, Role
@@ -42,28 +41,6 @@ def _chairs_on(on: dt.date) -> Prefetch:
     )
 
 
-def _drop_undated_orphans(bodies: list[Body], on: dt.date) -> list[Body]:
-    """Leave out bodies with no recorded start whose parent is not in being on `on` (so the new
-    LSP's thematic partnerships do not appear in 2008), repeating down the chain."""
-    kept = {b.pk: b for b in bodies}
-    dropped: set[int] = set()
-    changed = True
-    while changed:
-        changed = False
-        for b in list(kept.values()):
-            # A parent outside the list may simply be hidden from this user: judge it by its dates.
-            parent_in_being = b.parent_id in kept or (
-                b.parent_id not in dropped and b.parent is not None and b.parent.exists_on(on)
-            )
-            if not rules.undated_body_stands_with_parent(
-                b.established_on, b.parent_id is not None, parent_in_being
-            ):
-                del kept[b.pk]
-                dropped.add(b.pk)
-                changed = True
-    return [b for b in bodies if b.pk in kept]
-
-
 def framework_tree(*, user, as_of: dt.date | None = None) -> list[TreeNode]:
     """The bodies in being on `as_of`, as a forest by reporting line, each with its chair(s)
     on that date and its successors (three queries, however many bodies)."""
@@ -78,7 +55,6 @@ def framework_tree(*, user, as_of: dt.date | None = None) -> list[TreeNode]:
         )
         .order_by("name")
     )
-    bodies = _drop_undated_orphans(bodies, on)
     nodes = {b.pk: TreeNode(b) for b in bodies}
     roots: list[TreeNode] = []
     for b in bodies:

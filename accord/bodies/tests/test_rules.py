@@ -67,12 +67,3 @@ def test_successor_rule_is_a_one_day_window(ended, offset):
 def test_unknown_dates_never_break_the_successor_rule(d):
     assert rules.successor_starts_no_later_than_predecessor_ends(None, d)
     assert rules.successor_starts_no_later_than_predecessor_ends(d, None)
-
-
-def test_undated_body_stands_only_with_its_parent():
-    assert rules.undated_body_stands_with_parent(None, has_parent=False, parent_in_being=False)
-    assert rules.undated_body_stands_with_parent(None, has_parent=True, parent_in_being=True)
-    assert not rules.undated_body_stands_with_parent(None, has_parent=True, parent_in_being=False)
-    assert rules.undated_body_stands_with_parent(
-        dt.date(2009, 4, 1), has_parent=True, parent_in_being=False
-    )
