@@ -52,6 +52,8 @@ class MilestoneStatus(models.TextChoices):
     DONE = "done", "Done"
     MISSED = "missed", "Missed"
     CANCELLED = "cancelled", "Cancelled"
+    # A past plan whose outcome nobody has recorded: not open, so not "overdue".
+    UNRECORDED = "unrecorded", "Outcome not recorded"
 
 
 OPEN_STATUSES = (MilestoneStatus.PLANNED, MilestoneStatus.IN_PROGRESS)

@@ -32,6 +32,7 @@ COLOURS = {
     "overdue": "#d4351c",
     "missed": "#942514",
     "cancelled": "#505a5f",
+    "unrecorded": "#505a5f",
 }
 
 
@@ -56,6 +57,8 @@ def state_of(m: Milestone, on: dt.date) -> tuple[str, str]:
         return "missed", "Missed"
     if m.status == MilestoneStatus.CANCELLED:
         return "cancelled", "Cancelled"
+    if m.status == MilestoneStatus.UNRECORDED:
+        return "unrecorded", "Outcome not recorded"
     return "open", m.get_status_display()
 
 

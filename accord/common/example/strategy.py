@@ -12,8 +12,8 @@
 Nothing is invented. Where a seed gives no date, the date is left empty; where a date is worked
 out from what a seed says (a period from '15 years', a year from the paper's context), `source`
 says how.
-The seeds record plans, not what happened, so every milestone is left `planned`, and each
-programme's description says so.
+The seeds record plans, not what happened, so every milestone's status is "outcome not
+recorded" (not open, so never shown as overdue), and each programme's description says so.
 """
 
 import datetime as dt
@@ -300,8 +300,8 @@ CHESTER_PRIORITIES_SOURCE = (
 # Timetables (seeds 001 and 003). Every milestone is a plan: the seeds do not say what happened.
 
 PLAN_NOT_OUTCOME = (
-    " The seed records the plan, not what happened: every milestone is left 'planned', so past "
-    "dates show as overdue until someone records the outcome."
+    " The seed records the plan, not what happened: every milestone's outcome is 'not recorded' "
+    "until someone records whether it was done."
 )
 
 DAY, BY_DAY, MONTH, SPAN = (
@@ -601,7 +601,7 @@ def load_strategy(
                     "precision": m["precision"],
                     "owner_body": bodies.get(m.get("owner_body", "")),
                     "owner_organisation": organisations.get(m.get("owner_organisation", "")),
-                    "status": "planned",
+                    "status": "unrecorded",
                     "position": position,
                     "source": f"{item['source']} The paper's date: '{m['quote']}'."
                     + m.get("note", ""),

@@ -389,7 +389,8 @@ class TestExampleStrategy:
         assert last.title.startswith("Formal adoption process completed")
         step4 = Milestone.objects.get(title__startswith="Step 4")
         assert (step4.starts_on, step4.due_on) == (dt.date(2011, 4, 1), dt.date(2011, 4, 30))
-        assert set(Milestone.objects.values_list("status", flat=True)) == {"planned"}
+        assert set(Milestone.objects.values_list("status", flat=True)) == {"unrecorded"}
+        assert not Milestone.objects.overdue().exists()
         assert all("not what happened" in p.description for p in Programme.objects.all())
 
     def test_every_strategy_record_names_its_source(self, example):

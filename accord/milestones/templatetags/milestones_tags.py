@@ -14,6 +14,7 @@ TAG_CLASSES = {
     "overdue": "govuk-tag--red",
     "missed": "govuk-tag--red",
     "cancelled": "govuk-tag--grey",
+    "unrecorded": "govuk-tag--grey",
     "open": "govuk-tag--blue",
 }
 
