@@ -52,6 +52,19 @@ FIELD_ALIASES = {
     "nominated_by": "nominated_by_id",
     "organisation": "organisation_id",
     "successors": "successor_ids",
+    "owning_body": "owning_body_id",
+    "adopted_by": "adopted_by_id",
+    "delivers": "delivers_id",
+    "revises": "revises_id",
+    "strategy": "strategy_id",
+    "commitment": "commitment_id",
+    "commitments": "commitment_ids",
+    "lead_officer": "lead_officer_id",
+    "action_group": "action_group_id",
+    "programme": "programme_id",
+    "owner_body": "owner_body_id",
+    "owner_organisation": "owner_organisation_id",
+    "owner_person": "owner_person_id",
     "__all__": "non_field_errors",
 }
 
@@ -370,6 +383,9 @@ def expected_version(if_match: str | None, obj: Model) -> int:
             errors={"If-Match": ["This header is required."]},
         )
     current_etag = obj.etag  # type: ignore[attr-defined]
+    if if_match.strip() == "*":
+        # RFC 9110: "*" matches any current representation, so the caller opts out of the check.
+        return obj.version  # type: ignore[attr-defined]
     for tag in if_match.split(","):
         match = _ETAG.match(tag.strip())
         if match and int(match[1]) == obj.pk and int(match[2]) == obj.version:  # type: ignore[attr-defined]
