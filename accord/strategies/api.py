@@ -5,7 +5,8 @@ priorities and responsibilities that hang from them; managers see everything. Wr
 partnership managers. Responsibilities are the cells of the matrix: they are never changed in
 place but archived and recorded afresh, so a strategy's matrix can be read as of any date
 (`GET /strategies/{id}/matrix?as_of=`). Every change goes through the matrix rule: a commitment
-with any responsible body has exactly one lead."""
+with any responsible body has exactly one lead; `PUT /strategies/{id}/matrix` sets several cells
+at once, all or nothing, which is how a lead passes from one body to another."""
 
 import datetime as dt
 from typing import Annotated, Any
@@ -58,6 +59,7 @@ from accord.common.api import (
 )
 from accord.common.querysets import today
 from accord.people.models import Person
+from accord.strategies.matrix_selectors import matrix_version
 from accord.strategies.models import (
     Commitment,
     CommitmentKind,
@@ -72,6 +74,7 @@ from accord.strategies.services import (
     commitment_archive,
     commitment_create,
     commitment_update,
+    matrix_apply,
     priority_archive,
     priority_create,
     priority_update,
@@ -322,18 +325,29 @@ class MatrixParams(Schema):
     as_of: dt.date | None = Field(None, description="The matrix as it stood on this day (today).")
 
 
-@strategies_router.get(
-    "/{strategy_id}/matrix",
-    response={200: MatrixOut, 400: ProblemOut, 401: ProblemOut, 404: ProblemOut},
-    auth=read_auth,
-    url_name="strategies-matrix",
-)
-def strategy_matrix(request: HttpRequest, strategy_id: PathId, params: Query[MatrixParams]):
-    """The responsibility matrix (seed 003, appendix 1): for each commitment, its lead body and
-    contributing bodies, as recorded on `as_of` (default today). Matrix cells are archived,
-    never deleted, so any earlier matrix can be read back."""
-    strategy = _get_strategy(request, strategy_id)
-    day = params.as_of or today()
+class MatrixCellIn(InputSchema):
+    commitment_id: Id
+    body_id: Id
+    role: ResponsibilityRole | None = Field(
+        ..., description="The body's role on the commitment; null removes it."
+    )
+
+
+class MatrixIn(InputSchema):
+    cells: Annotated[list[MatrixCellIn], Field(max_length=10_000)] = Field(
+        ..., description="The cells to set. Cells not named keep their role unless `replace`."
+    )
+    replace: bool = Field(
+        False, description="true: the cells sent are the whole matrix; every other role goes."
+    )
+
+
+def _matrix_etag(strategy: Strategy, version: str | None = None) -> str:
+    """The matrix's ETag: the strategy's id and a fingerprint of its live cells."""
+    return f'"matrix-{strategy.pk}-{version or matrix_version(strategy)}"'
+
+
+def _matrix_out(request: HttpRequest, strategy: Strategy, day: dt.date) -> dict[str, Any]:
     commitments = list(
         Commitment.objects.live_on(day)
         .filter(strategy=strategy, kind=CommitmentKind.COMMITMENT)
@@ -375,6 +389,125 @@ def strategy_matrix(request: HttpRequest, strategy_id: PathId, params: Query[Mat
         ],
         "rows": list(rows.values()),
     }
+
+
+@strategies_router.get(
+    "/{strategy_id}/matrix",
+    response={200: MatrixOut, 400: ProblemOut, 401: ProblemOut, 404: ProblemOut},
+    auth=read_auth,
+    url_name="strategies-matrix",
+)
+def strategy_matrix(
+    request: HttpRequest,
+    response: HttpResponse,
+    strategy_id: PathId,
+    params: Query[MatrixParams],
+):
+    """The responsibility matrix (seed 003, appendix 1): for each commitment, its lead body and
+    contributing bodies, as recorded on `as_of` (default today). Matrix cells are archived,
+    never deleted, so any earlier matrix can be read back. The matrix as it is now carries an
+    `ETag`, for `PUT /strategies/{id}/matrix`."""
+    strategy = _get_strategy(request, strategy_id)
+    if params.as_of is None or params.as_of == today():
+        response["ETag"] = _matrix_etag(strategy)
+    return _matrix_out(request, strategy, params.as_of or today())
+
+
+def _matrix_cells(
+    request: HttpRequest, strategy: Strategy, payload: MatrixIn
+) -> dict[tuple[int, int], str | None]:
+    """The cells sent, as the matrix service takes them; every bad cell is reported at once."""
+    user = caller(request)
+    commitment_ids = {c.commitment_id for c in payload.cells}
+    body_ids = {c.body_id for c in payload.cells}
+    known_commitments = set(
+        _commitments(user)
+        .live()
+        .filter(strategy=strategy, pk__in=commitment_ids)
+        .values_list("pk", flat=True)
+    )
+    known_bodies = set(visible_bodies(user).filter(pk__in=body_ids).values_list("pk", flat=True))
+    errors: list[str] = []
+    cells: dict[tuple[int, int], str | None] = {}
+    for n, cell in enumerate(payload.cells, start=1):
+        if cell.commitment_id not in known_commitments:
+            errors.append(f"Cell {n}: no commitment with id {cell.commitment_id} in this strategy.")
+        if cell.body_id not in known_bodies:
+            errors.append(f"Cell {n}: no body with id {cell.body_id}.")
+        key = (cell.commitment_id, cell.body_id)
+        role = cell.role.value if cell.role is not None else None
+        if key in cells and cells[key] != role:
+            errors.append(
+                f"Cell {n}: body {cell.body_id} is given more than one role on commitment "
+                f"{cell.commitment_id}."
+            )
+        cells[key] = role
+    if errors:
+        raise ApiProblem(
+            422, "The matrix was not changed: see each field.", errors={"cells": errors}
+        )
+    return cells
+
+
+@strategies_router.put(
+    "/{strategy_id}/matrix",
+    response={200: MatrixOut, **UPDATE_ERRORS},
+    auth=write_auth,
+)
+def replace_strategy_matrix(
+    request: HttpRequest,
+    response: HttpResponse,
+    strategy_id: PathId,
+    payload: MatrixIn,
+    if_match: IfMatch,
+):
+    """Set several cells of the matrix at once, all or nothing (partnership managers): each
+    cell gives a body the lead or a contributing role on a commitment, or (null) removes its
+    role. With `replace`, the cells sent are the whole matrix. Afterwards every commitment with
+    any body must have exactly one lead, so moving the lead is one request with two cells.
+    Needs `If-Match` with the matrix's `ETag` from `GET /strategies/{id}/matrix`; the answer is
+    the matrix as it now is, with its new `ETag`."""
+    strategy = _get_strategy(request, strategy_id)
+    require_perm(request, "strategies.change_strategy", strategy)
+    if not if_match.strip():
+        raise ApiProblem(
+            428,
+            "Send an If-Match header with the ETag you last read, so that nobody's changes "
+            "are overwritten.",
+            errors={"If-Match": ["This header is required."]},
+        )
+    with transaction.atomic():
+        current = _matrix_etag(strategy, matrix_version(strategy, lock=True))
+        if current not in [tag.strip() for tag in if_match.split(",")]:
+            raise ApiProblem(
+                412,
+                "The matrix has changed since that ETag was issued; nothing was saved. Read it "
+                "again and reapply your change.",
+                errors={"If-Match": [f"The current ETag is {current}."]},
+                headers={"ETag": current},
+            )
+        if strategy.is_archived:
+            raise ApiProblem(
+                422,
+                "An archived strategy's matrix cannot be changed.",
+                errors={"non_field_errors": ["An archived strategy's matrix cannot be changed."]},
+            )
+        cells = _matrix_cells(request, strategy, payload)
+        try:
+            matrix_apply(
+                strategy=strategy, cells=cells, by=caller(request), replace=payload.replace
+            )
+        except ValidationError as exc:
+            messages = (
+                exc.message_dict.get("cells", exc.messages)
+                if hasattr(exc, "error_dict")
+                else exc.messages
+            )
+            raise ApiProblem(
+                422, "The matrix was not changed: see each field.", errors={"cells": messages}
+            ) from exc
+    response["ETag"] = _matrix_etag(strategy)
+    return _matrix_out(request, strategy, today())
 
 
 # --- Commitments ------------------------------------------------------------------------------

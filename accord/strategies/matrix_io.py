@@ -14,6 +14,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from accord.strategies import rules
 from accord.strategies.matrix_selectors import Matrix, bodies_by_name, commitments_by_number
 from accord.strategies.models import ResponsibilityRole, Strategy
 
@@ -373,6 +374,9 @@ def _parse_grid(
 
     commitments = commitments_by_number(strategy)
     seen: dict[str, int] = {}
+    # Each commitment row read: (file row, number, its roles by column, whether a cell was not
+    # a role), for the one-lead check.
+    rows_roles: list[tuple[int, str, list[tuple[str, str]], bool]] = []
     for offset, row in enumerate(rows[start + 1 :], start=start + 2):
         if not any(row):
             continue
@@ -404,6 +408,19 @@ def _parse_grid(
             seen[number] = offset
             result.row_of[number] = offset
             result.ids_of[number] = commitment.pk
+            title = row[1] if len(row) > 1 else ""
+            if title and title.casefold() != commitment.title.strip().casefold():
+                problems.append(
+                    Problem(
+                        offset,
+                        _label(1, TITLE_HEADER),
+                        f"The title does not match commitment {number}: "
+                        f"'{commitment.title.strip()}'. The matrix import sets roles only; "
+                        "change titles on the commitment's page.",
+                    )
+                )
+        roles: list[tuple[str, str]] = []  # (column label, role) of each role the row gives
+        unreadable = False
         for index in range(2, max(len(row), len(header))):
             value = row[index] if index < len(row) else ""
             header_name = header[index] if index < len(header) else ""
@@ -417,6 +434,7 @@ def _parse_grid(
                             "name in the header row.",
                         )
                     )
+                    unreadable = True
                 continue
             key = value.lower()
             if key not in CELL_VALUES:
@@ -428,15 +446,52 @@ def _parse_grid(
                         "or leave the cell blank.",
                     )
                 )
+                unreadable = True
                 continue
+            role = CELL_VALUES[key]
+            if role:
+                roles.append((_label(index, header_name), role))
             if commitment is not None and index in columns:
-                result.cells[(commitment.pk, columns[index])] = CELL_VALUES[key]
+                result.cells[(commitment.pk, columns[index])] = role
+        if commitment is not None:
+            rows_roles.append((offset, number, roles, unreadable))
+    if problems:
+        # The file will be rejected, so the matrix service never checks it: check the one-lead
+        # rule here on the rows that were read, so that one upload shows every problem.
+        problems.extend(_row_lead_problems(rows_roles))
+        problems.sort(key=lambda p: p.row or 0)
     result.commitments = len(seen)
     result.bodies = len(columns)
     if not seen and not problems:
         problems.append(
             Problem(header_row + 1, "", "The file has a header row but no commitments.")
         )
+
+
+def _row_lead_problems(
+    rows_roles: list[tuple[int, str, list[tuple[str, str]], bool]],
+) -> list[Problem]:
+    """The one-lead rule on each row as the file gives it, in the matrix service's words. A
+    row with an unreadable cell is only faulted for too many leads: that cell may be its lead.
+    Every role in the row counts, even in a column whose body is not known, since the file
+    says it."""
+    out = []
+    for offset, number, roles, unreadable in rows_roles:
+        if rules.lead_count_is_valid(role for _, role in roles):
+            continue
+        leads = [label for label, role in roles if role == ResponsibilityRole.LEAD]
+        if unreadable and len(leads) < 2:
+            continue
+        out.append(
+            Problem(
+                offset,
+                ", ".join(leads) if leads else "all body columns",
+                f"Commitment {number} would have {len(leads)} lead bodies: "
+                "a commitment has exactly one lead body"
+                + (" — choose which one leads." if len(leads) > 1 else " — choose one to lead."),
+            )
+        )
+    return out
 
 
 def lead_problems(messages: list[str], parsed: ParsedMatrix) -> list[Problem]:

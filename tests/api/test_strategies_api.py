@@ -9,9 +9,11 @@ from accord.common.factories import (
     AreaFactory,
     BodyFactory,
     CommitmentFactory,
+    MembershipFactory,
     PriorityFactory,
     ResponsibilityFactory,
     StrategyFactory,
+    UserFactory,
 )
 from accord.strategies.models import Responsibility, Strategy
 from tests.api.conftest import assert_problem
@@ -259,3 +261,143 @@ def test_matrix_as_of_a_date(anon, api):
     before = anon.get(url, {"as_of": "2000-01-01"}).json()
     assert before["rows"] == [] and before["bodies"] == []
     assert_problem(anon.get(url, {"as_of": "not-a-date"}), 400, "as_of")
+
+
+def matrix_cells(strategy):
+    return {
+        (r.commitment_id, r.body_id): r.role
+        for r in Responsibility.objects.live().filter(commitment__strategy=strategy)
+    }
+
+
+def test_matrix_put_moves_a_lead_in_one_request(api):
+    scs = StrategyFactory()
+    c1, c2 = CommitmentFactory(strategy=scs, number="1"), CommitmentFactory(strategy=scs)
+    safer, trust = BodyFactory(name="Safer"), BodyFactory(name="Trust")
+    ResponsibilityFactory(commitment=c1, body=safer, role="lead")
+    ResponsibilityFactory(commitment=c1, body=trust, role="contributing")
+    url = f"/api/v1/strategies/{scs.pk}/matrix"
+    etag = api.get(url)["ETag"]
+    assert etag.startswith('"') and etag.endswith('"')
+    # The lead passes from Safer to the Trust, and Safer joins commitment 2 as its lead.
+    response = api.put(
+        url,
+        {
+            "cells": [
+                {"commitment_id": c1.pk, "body_id": safer.pk, "role": "contributing"},
+                {"commitment_id": c1.pk, "body_id": trust.pk, "role": "lead"},
+                {"commitment_id": c2.pk, "body_id": safer.pk, "role": "lead"},
+            ]
+        },
+        headers={"If-Match": etag},
+    )
+    assert response.status_code == 200, response.content
+    assert response["ETag"] != etag
+    assert response["ETag"] == api.get(url)["ETag"]
+    rows = {r["commitment_id"]: r for r in response.json()["rows"]}
+    assert rows[c1.pk]["lead_body_id"] == trust.pk
+    assert rows[c1.pk]["contributing_body_ids"] == [safer.pk]
+    assert rows[c2.pk]["lead_body_id"] == safer.pk
+    assert response.json() == api.get(url).json()
+    assert matrix_cells(scs) == {
+        (c1.pk, safer.pk): "contributing",
+        (c1.pk, trust.pk): "lead",
+        (c2.pk, safer.pk): "lead",
+    }
+    # The old record is archived, not changed: the matrix keeps its history.
+    assert Responsibility.objects.filter(commitment=c1, body=safer).count() == 2
+    # With `replace`, the cells sent are the whole matrix.
+    response = api.put(
+        url,
+        {
+            "cells": [{"commitment_id": c1.pk, "body_id": safer.pk, "role": "lead"}],
+            "replace": True,
+        },
+        headers={"If-Match": response["ETag"]},
+    )
+    assert response.status_code == 200, response.content
+    assert matrix_cells(scs) == {(c1.pk, safer.pk): "lead"}
+
+
+def test_matrix_put_with_two_leads_changes_nothing(api):
+    scs = StrategyFactory()
+    c1 = CommitmentFactory(strategy=scs, number="1")
+    safer, trust = BodyFactory(), BodyFactory()
+    ResponsibilityFactory(commitment=c1, body=safer, role="lead")
+    url = f"/api/v1/strategies/{scs.pk}/matrix"
+    etag = api.get(url)["ETag"]
+    before = matrix_cells(scs)
+    body = assert_problem(
+        api.put(
+            url,
+            {
+                "cells": [
+                    {"commitment_id": c1.pk, "body_id": trust.pk, "role": "lead"},
+                    {"commitment_id": c1.pk, "body_id": safer.pk, "role": "lead"},
+                ]
+            },
+            headers={"If-Match": etag},
+        ),
+        422,
+        "cells",
+    )
+    assert body["errors"]["cells"] == [
+        "Commitment 1 would have 2 lead bodies: a commitment has exactly one lead body"
+        " — choose which one leads."
+    ]
+    # Unknown commitments and bodies are named too, and nothing is written.
+    other = CommitmentFactory()
+    body = assert_problem(
+        api.put(
+            url,
+            {
+                "cells": [
+                    {"commitment_id": other.pk, "body_id": trust.pk, "role": "lead"},
+                    {"commitment_id": c1.pk, "body_id": 999999, "role": None},
+                ]
+            },
+            headers={"If-Match": etag},
+        ),
+        422,
+        "cells",
+    )
+    assert len(body["errors"]["cells"]) == 2
+    assert matrix_cells(scs) == before
+    assert api.get(url)["ETag"] == etag
+
+
+def test_matrix_put_needs_the_current_etag(api):
+    scs = StrategyFactory()
+    c1 = CommitmentFactory(strategy=scs)
+    safer, trust = BodyFactory(), BodyFactory()
+    ResponsibilityFactory(commitment=c1, body=safer, role="lead")
+    url = f"/api/v1/strategies/{scs.pk}/matrix"
+    etag = api.get(url)["ETag"]
+    move = {
+        "cells": [
+            {"commitment_id": c1.pk, "body_id": safer.pk, "role": None},
+            {"commitment_id": c1.pk, "body_id": trust.pk, "role": "lead"},
+        ]
+    }
+    assert_problem(api.put(url, move), 428, "If-Match")
+    # Someone else changes the matrix after it was read.
+    ResponsibilityFactory(commitment=c1, body=BodyFactory(), role="contributing")
+    before = matrix_cells(scs)
+    response = api.put(url, move, headers={"If-Match": etag})
+    assert_problem(response, 412, "If-Match")
+    assert response["ETag"] == api.get(url)["ETag"] != etag
+    assert matrix_cells(scs) == before
+
+
+def test_matrix_put_is_for_managers(anon, user_client):
+    scs = StrategyFactory()
+    c1 = CommitmentFactory(strategy=scs)
+    body = BodyFactory()
+    url = f"/api/v1/strategies/{scs.pk}/matrix"
+    etag = anon.get(url)["ETag"]
+    cells = {"cells": [{"commitment_id": c1.pk, "body_id": body.pk, "role": "lead"}]}
+    assert_problem(anon.put(url, cells, headers={"If-Match": etag}), 401)
+    member = MembershipFactory(body=body)
+    client = user_client(UserFactory(person=member.person))
+    assert_problem(client.put(url, cells, headers={"If-Match": etag}), 403)
+    assert matrix_cells(scs) == {}

@@ -218,30 +218,42 @@ HEADER = [
     "rows, expected",
     [
         (
-            [HEADER, ["1", "x", "", "LEAD ROLE", ""], ["99", "x", "", "LEAD ROLE", ""]],
+            [
+                HEADER,
+                ["1", "Diverse communities", "", "LEAD ROLE", ""],
+                ["99", "x", "", "LEAD ROLE", ""],
+            ],
             [("3", "A (Number)", "There is no commitment 99")],
         ),
         (
-            [HEADER[:4] + ["Nobody at all"], ["1", "x", "", "LEAD ROLE", ""]],
+            [HEADER[:4] + ["Nobody at all"], ["1", "Diverse communities", "", "LEAD ROLE", ""]],
             [("1", "E (Nobody at all)", "No body is called")],
         ),
         (
-            [HEADER, ["1", "x", "", "LEAD ROLE", "Sort of"], ["2", "x", "Boss", "LEAD ROLE", ""]],
+            [
+                HEADER,
+                ["1", "Diverse communities", "", "LEAD ROLE", "Sort of"],
+                ["2", "Third sector", "Boss", "LEAD ROLE", ""],
+            ],
             [
                 ("2", "E (Health and Wellbeing Partnership)", "“Sort of” is not a role"),
                 ("3", "C (Safer Communities Partnership)", "“Boss” is not a role"),
             ],
         ),
         (
-            [["1", "x", "", "LEAD ROLE", ""]],
+            [["1", "Diverse communities", "", "LEAD ROLE", ""]],
             [("1", "—", "The header row is missing")],
         ),
         (
-            [HEADER, ["1", "x", "", "LEAD ROLE", ""], ["1", "x", "", "LEAD ROLE", ""]],
+            [
+                HEADER,
+                ["1", "Diverse communities", "", "LEAD ROLE", ""],
+                ["1", "Diverse communities", "", "LEAD ROLE", ""],
+            ],
             [("3", "A (Number)", "Commitment 1 is already in row 2")],
         ),
         (
-            [HEADER, ["1", "x", "LEAD ROLE", "LEAD ROLE", ""]],
+            [HEADER, ["1", "Diverse communities", "LEAD ROLE", "LEAD ROLE", ""]],
             [
                 (
                     "2",
@@ -335,7 +347,7 @@ def test_all_problems_are_listed_together(manager, scs):
     before = cells(strategy)
     rows = [
         HEADER[:4] + ["Nobody"],
-        ["1", "x", "", "LEAD ROLE", "Maybe"],
+        ["1", "Diverse communities", "", "LEAD ROLE", "Maybe"],
         ["77", "x", "", "LEAD ROLE", ""],
     ]
     found = problems_of(upload(manager, strategy, "m.csv", csv_bytes(rows)))
@@ -352,3 +364,59 @@ def test_import_page_needs_a_file(manager, scs):
     r = manager.post(reverse("strategies:matrix_import", args=[strategy.pk]), {})
     assert r.status_code == 422
     assert "Choose a file to upload" in r.content.decode()
+
+
+def test_lead_problems_are_listed_with_the_other_problems(manager, scs):
+    strategy, _, _ = scs
+    before = cells(strategy)
+    rows = [
+        HEADER[:4] + ["Nobody"],
+        ["1", "Diverse communities", "LEAD ROLE", "LEAD ROLE", "Maybe"],
+        ["2", "Third sector", "Contributing role", "", ""],
+        ["3", "Feeling safe", "", "Contributing role", "LEAD ROLE"],
+        ["77", "x", "LEAD ROLE", "LEAD ROLE", ""],
+    ]
+    found = problems_of(upload(manager, strategy, "m.csv", csv_bytes(rows)))
+    assert [(row, col) for row, col, _ in found] == [
+        ("1", "E (Nobody)"),
+        ("2", "E (Nobody)"),
+        ("2", "C (Safer Communities Partnership), D (Stronger Communities Partnership)"),
+        ("3", "all body columns"),
+        ("5", "A (Number)"),
+    ]
+    assert "Commitment 1 would have 2 lead bodies" in found[2][2]
+    assert "Commitment 2 would have 0 lead bodies" in found[3][2]
+    # Row 4 leads in the unknown body's column: the file gives it one lead, so no lead problem.
+    assert_unchanged(strategy, before)
+
+
+def test_a_row_with_an_unreadable_cell_is_only_faulted_for_two_leads(manager, scs):
+    strategy, _, _ = scs
+    rows = [HEADER, ["1", "Diverse communities", "Contributing role", "", "Boss"]]
+    found = problems_of(upload(manager, strategy, "m.csv", csv_bytes(rows)))
+    assert [(row, col) for row, col, _ in found] == [("2", "E (Health and Wellbeing Partnership)")]
+
+
+def test_a_changed_title_is_a_problem_on_its_row(manager, scs):
+    strategy, _, _ = scs
+    before = cells(strategy)
+    rows = [
+        HEADER,
+        ["1", "  DIVERSE communities ", "", "LEAD ROLE", "Contributing role"],
+        ["2", "The third sector", "", "LEAD ROLE", ""],
+        ["3", "", "LEAD ROLE", "", "Contributing role"],
+    ]
+    found = problems_of(upload(manager, strategy, "m.csv", csv_bytes(rows)))
+    assert len(found) == 1, found
+    row, col, problem = found[0]
+    assert (row, col) == ("3", "B (Commitment)")
+    assert problem.replace("&#x27;", "'") == (
+        "The title does not match commitment 2: 'Third sector'. The matrix import sets roles "
+        "only; change titles on the commitment's page."
+    )
+    assert_unchanged(strategy, before)
+    # With the title put back the same file imports (case and surrounding spaces aside).
+    rows[2][1] = "third sector"
+    r = upload(manager, strategy, "m.csv", csv_bytes(rows))
+    assert r.status_code == 200, r.content.decode()[:2000]
+    assert cells(strategy) == before
