@@ -563,25 +563,6 @@ BODIES: list[dict[str, Any]] = [
         ),
     },
     {
-        "key": "childrens_trust",
-        "name": "Children's Trust",
-        "short_name": "CYP Trust",
-        "kind": "thematic",
-        "parent": "lsp",
-        "area": BOROUGH,
-        "purpose": (
-            "Focuses on a limited number of key actions for each major outcome; with PCT "
-            "colleagues, to establish a strong commissioning framework to target and drive "
-            "investment through the Trust; covers support to children and young people, with "
-            "links to families and "
-            "broader community cohesion issues (seed 004). " + SCS_LEADS.format("8 and 14")
-        ),
-        "source": (
-            f"{S001} ('(1) Children's Trust'); {S004} ('the CYP Trust', item 3); {S003} "
-            f"('Childrens Trust'). {NO_START}"
-        ),
-    },
-    {
         "key": "health",
         "name": "Health and Wellbeing Partnership",
         "kind": "thematic",
@@ -611,6 +592,25 @@ BODIES: list[dict[str, Any]] = [
             "3: 'the Business, Enterprise and Culture Partnership: the first meeting of this "
             f"partnership is currently under preparation'); {S003} ('Business Enterprise and "
             f"Culture'). {NO_START}"
+        ),
+    },
+    {
+        "key": "childrens_trust",
+        "name": "Children's Trust",
+        "short_name": "CYP Trust",
+        "kind": "thematic",
+        "parent": "lsp",
+        "area": BOROUGH,
+        "purpose": (
+            "Focuses on a limited number of key actions for each major outcome; with PCT "
+            "colleagues, to establish a strong commissioning framework to target and drive "
+            "investment through the Trust; covers support to children and young people, with "
+            "links to families and "
+            "broader community cohesion issues (seed 004). " + SCS_LEADS.format("8 and 14")
+        ),
+        "source": (
+            f"{S001} ('(1) Children's Trust'); {S004} ('the CYP Trust', item 3); {S003} "
+            f"('Childrens Trust'). {NO_START}"
         ),
     },
     {
