@@ -48,6 +48,13 @@ INSTALLED_APPS = [
     "accord.memberships",
     "accord.strategies",
     "accord.milestones",
+    "accord.indicators",
+    "accord.targets",
+    "accord.observations",
+    "accord.collection",
+    "accord.scorecards",
+    "accord.reviews",
+    "accord.casestudies",
 ]
 
 MIDDLEWARE = [
@@ -169,3 +176,22 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("ACCORD_LOG_LEVEL", "WARNING")},
 }
+
+# Uploaded files (evidence, imports): kept under var/, never served from the static root.
+MEDIA_ROOT = VAR_DIR / "media"
+MEDIA_URL = "/media/"
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
+ACCORD_MAX_UPLOAD_BYTES = int(os.environ.get("ACCORD_MAX_UPLOAD_BYTES", str(200 * 1024 * 1024)))
+
+# E-mail (collection reminders): printed to the console unless an SMTP host is configured.
+EMAIL_HOST = os.environ.get("ACCORD_EMAIL_HOST", "")
+if EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_PORT = int(os.environ.get("ACCORD_EMAIL_PORT", "587"))
+    EMAIL_HOST_USER = os.environ.get("ACCORD_EMAIL_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("ACCORD_EMAIL_PASSWORD", "")
+    EMAIL_USE_TLS = env_bool("ACCORD_EMAIL_TLS", True)
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = os.environ.get("ACCORD_FROM_EMAIL", "accord@localhost")

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CasestudiesConfig(AppConfig):
+    name = "accord.casestudies"
+    label = "casestudies"

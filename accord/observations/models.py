@@ -1,0 +1,169 @@
+"""Observations (actuals): the figures for an indicator, period and area."""
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from accord.common.models import AccordModel, ArchivableQuerySet
+from accord.indicators.models import Provenance
+
+
+class ObservationStatus(models.TextChoices):
+    PROVISIONAL = "provisional", "Provisional"
+    FINAL = "final", "Final"
+
+
+class ObservationQuerySet(ArchivableQuerySet):
+    def current(self):
+        """The figures standing now: not restated by a later figure, not archived."""
+        return self.filter(is_current=True, archived_on__isnull=True)
+
+
+class Observation(AccordModel):
+    """A figure. A restatement makes a new current figure and keeps this one, marked as
+    restated, so the earlier figure stays readable.
+
+    Bulk imports write these rows directly (see observations.importing): each row's `batch`
+    records who loaded it, when and from which file."""
+
+    indicator = models.ForeignKey(
+        "indicators.Indicator", on_delete=models.PROTECT, related_name="observations"
+    )
+    period = models.ForeignKey("indicators.Period", on_delete=models.PROTECT, related_name="+")
+    area = models.ForeignKey("areas.Area", on_delete=models.PROTECT, related_name="observations")
+    breakdown = models.CharField(
+        max_length=100,
+        blank=True,
+        default="",
+        help_text="A sub-population, e.g. 'Female; 18+ yrs'. Empty for the whole population.",
+    )
+    value = models.FloatField(null=True, blank=True)
+    numerator = models.FloatField(null=True, blank=True)
+    denominator = models.FloatField(null=True, blank=True)
+    ci_lower = models.FloatField("lower 95% confidence limit", null=True, blank=True)
+    ci_upper = models.FloatField("upper 95% confidence limit", null=True, blank=True)
+    status = models.CharField(
+        max_length=12, choices=ObservationStatus.choices, default=ObservationStatus.FINAL
+    )
+    is_locked = models.BooleanField(
+        default=False, help_text="Approved in a collection round: changed only by restatement."
+    )
+    suppressed = models.BooleanField(default=False)
+    suppression_reason = models.CharField(max_length=200, blank=True)
+    commentary = models.TextField(blank=True)
+    provenance = models.CharField(
+        max_length=20, choices=Provenance.choices, default=Provenance.REAL
+    )
+    is_current = models.BooleanField(default=True)
+    restates = models.OneToOneField(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="restated_by"
+    )
+    restatement_reason = models.TextField(blank=True)
+    batch = models.ForeignKey(
+        "observations.ImportBatch",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="observations",
+    )
+
+    objects = ObservationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["indicator", "area", "period__start"]
+        indexes = [
+            models.Index(fields=["indicator", "area", "period"], name="obs_ind_area_period"),
+            models.Index(fields=["area", "indicator"], name="obs_area_ind"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "period", "area", "breakdown"],
+                condition=Q(is_current=True, archived_on__isnull=True),
+                name="observation_one_current",
+                violation_error_message="There is already a figure for that indicator, period and area.",
+            ),
+            models.CheckConstraint(
+                condition=Q(ci_lower__isnull=True)
+                | Q(ci_upper__isnull=True)
+                | Q(ci_upper__gte=models.F("ci_lower")),
+                name="observation_ci_ordered",
+                violation_error_message="The upper confidence limit is below the lower one.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        shown = (
+            "suppressed"
+            if self.suppressed
+            else f"{self.value:g}"
+            if self.value is not None
+            else "—"
+        )
+        return f"{self.indicator.code} {self.area} {self.period}: {shown}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("observations:detail", args=[self.pk])
+
+
+class Evidence(AccordModel):
+    """A file or link behind a figure."""
+
+    observation = models.ForeignKey(Observation, on_delete=models.PROTECT, related_name="evidence")
+    title = models.CharField(max_length=200)
+    link = models.URLField(max_length=500, blank=True)
+    file = models.FileField(upload_to="evidence/%Y/%m/", blank=True)
+
+    objects = ArchivableQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name_plural = "evidence"
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ImportStatus(models.TextChoices):
+    QUEUED = "queued", "Queued"
+    CHECKING = "checking", "Checking rows"
+    LOADING = "loading", "Loading rows"
+    DONE = "done", "Loaded"
+    REJECTED = "rejected", "Rejected"
+    FAILED = "failed", "Failed"
+
+
+class ImportBatch(AccordModel):
+    """One file of observations loaded (or refused): its layout, progress and problems."""
+
+    filename = models.CharField(max_length=255)
+    layout = models.CharField(max_length=20, blank=True, help_text="accord or fingertips")
+    status = models.CharField(
+        max_length=12, choices=ImportStatus.choices, default=ImportStatus.QUEUED
+    )
+    load_good_rows = models.BooleanField(
+        default=False,
+        help_text="Load the good rows and return the rejects, instead of refusing the file.",
+    )
+    rows_total = models.PositiveIntegerField(default=0)
+    rows_done = models.PositiveIntegerField(default=0)
+    rows_loaded = models.PositiveIntegerField(default=0)
+    rows_rejected = models.PositiveIntegerField(default=0)
+    problems = models.JSONField(default=list, blank=True)
+    file = models.FileField(upload_to="imports/%Y/%m/", blank=True)
+    rejects_file = models.FileField(upload_to="imports/rejects/%Y/%m/", blank=True)
+    finished_on = models.DateTimeField(null=True, blank=True)
+
+    objects = ArchivableQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_on"]
+
+    def __str__(self) -> str:
+        return f"{self.filename} ({self.get_status_display()})"
+
+    @property
+    def percent_done(self) -> int:
+        return int(100 * self.rows_done / self.rows_total) if self.rows_total else 0
+
+    def get_absolute_url(self) -> str:
+        return reverse("observations:import-batch", args=[self.pk])
