@@ -124,3 +124,6 @@ class Reminder(models.Model):
                 fields=["round", "person", "kind"], name="reminder_once_per_kind"
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} reminder to {self.email}"

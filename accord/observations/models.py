@@ -80,7 +80,9 @@ class Observation(AccordModel):
                 fields=["indicator", "period", "area", "breakdown"],
                 condition=Q(is_current=True, archived_on__isnull=True),
                 name="observation_one_current",
-                violation_error_message="There is already a figure for that indicator, period and area.",
+                violation_error_message=(
+                    "There is already a figure for that indicator, period and area."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(ci_lower__isnull=True)

@@ -67,13 +67,17 @@ class Target(AccordModel):
                 fields=["indicator", "period", "area"],
                 condition=Q(archived_on__isnull=True, area__isnull=False),
                 name="target_one_live_per_area",
-                violation_error_message="There is already a target for that indicator, period and area.",
+                violation_error_message=(
+                    "There is already a target for that indicator, period and area."
+                ),
             ),
             models.UniqueConstraint(
                 fields=["indicator", "period", "area_group"],
                 condition=Q(archived_on__isnull=True, area_group__isnull=False),
                 name="target_one_live_per_group",
-                violation_error_message="There is already a target for that indicator, period and group.",
+                violation_error_message=(
+                    "There is already a target for that indicator, period and group."
+                ),
             ),
         ]
 
