@@ -52,17 +52,28 @@ def popolo(request: HttpRequest):
 def _add_routers() -> None:
     from accord.areas.api import router as areas
     from accord.bodies.api import router as bodies
+    from accord.casestudies.api import router as casestudies_router
+    from accord.collection.api import rounds_router as collection_rounds_router
+    from accord.collection.api import router as collection_router
+    from accord.indicators.api import area_groups_router as indicators_area_groups_router
+    from accord.indicators.api import periods_router as indicators_periods_router
+    from accord.indicators.api import router as indicators_router
     from accord.memberships.api import router as memberships
     from accord.milestones.api import programmes_router as programmes
     from accord.milestones.api import router as milestones
+    from accord.observations.api import imports_router as observations_imports_router
+    from accord.observations.api import router as observations_router
     from accord.organisations.api import router as organisations
     from accord.people.api import router as people
+    from accord.reviews.api import router as reviews_router
+    from accord.scorecards.api import router as scorecards_router
     from accord.strategies.api import (
         commitments_router,
         priorities_router,
         responsibilities_router,
         strategies_router,
     )
+    from accord.targets.api import router as targets_router
 
     api.add_router("/bodies", bodies)
     api.add_router("/organisations", organisations)
@@ -75,6 +86,17 @@ def _add_routers() -> None:
     api.add_router("/responsibilities", responsibilities_router)
     api.add_router("/programmes", programmes)
     api.add_router("/milestones", milestones)
+    api.add_router("/indicators", indicators_router)
+    api.add_router("/periods", indicators_periods_router)
+    api.add_router("/area-groups", indicators_area_groups_router)
+    api.add_router("/targets", targets_router)
+    api.add_router("/observations", observations_router)
+    api.add_router("/imports", observations_imports_router)
+    api.add_router("/collection-rounds", collection_rounds_router)
+    api.add_router("/returns", collection_router)
+    api.add_router("/scorecards", scorecards_router)
+    api.add_router("/indicator-reviews", reviews_router)
+    api.add_router("/case-studies", casestudies_router)
 
 
 _add_routers()

@@ -12,6 +12,13 @@ urlpatterns = [
     path("memberships/", include("accord.memberships.urls")),
     path("strategy/", include("accord.strategies.urls")),
     path("timetables/", include("accord.milestones.urls")),
+    path("indicators/", include("accord.indicators.urls")),
+    path("targets/", include("accord.targets.urls")),
+    path("observations/", include("accord.observations.urls")),
+    path("returns/", include("accord.collection.urls")),
+    path("performance/", include("accord.scorecards.urls")),
+    path("indicator-reviews/", include("accord.reviews.urls")),
+    path("case-studies/", include("accord.casestudies.urls")),
     path("api/v1/", api.urls),
 ]
 

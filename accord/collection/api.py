@@ -1,0 +1,4 @@
+from ninja import Router
+
+rounds_router = Router(tags=["collection"])
+router = Router(tags=["collection"])

@@ -1,0 +1,4 @@
+from ninja import Router
+
+imports_router = Router(tags=["observations"])
+router = Router(tags=["observations"])
