@@ -55,7 +55,7 @@ def _add_routers() -> None:
     from accord.casestudies.api import router as casestudies_router
     from accord.collection.api import rounds_router as collection_rounds_router
     from accord.collection.api import router as collection_router
-    from accord.indicators.api import area_groups_router as indicators_area_groups_router
+    from accord.areas.groups_api import router as area_groups_router
     from accord.indicators.api import periods_router as indicators_periods_router
     from accord.indicators.api import router as indicators_router
     from accord.memberships.api import router as memberships
@@ -88,7 +88,7 @@ def _add_routers() -> None:
     api.add_router("/milestones", milestones)
     api.add_router("/indicators", indicators_router)
     api.add_router("/periods", indicators_periods_router)
-    api.add_router("/area-groups", indicators_area_groups_router)
+    api.add_router("/area-groups", area_groups_router)
     api.add_router("/targets", targets_router)
     api.add_router("/observations", observations_router)
     api.add_router("/imports", observations_imports_router)
