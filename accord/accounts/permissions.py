@@ -2,7 +2,8 @@
 
 Partnership managers may do everything. Everyone else's rights come from their current
 memberships: support staff act as the body's secretary; any member reads the body's restricted
-material and the contact details of fellow members."""
+material and the contact details of fellow members. A lead officer reads and submits the
+returns they owe; members of the body that owns an indicator read its returns."""
 
 from collections.abc import Callable
 from typing import Any
@@ -21,7 +22,11 @@ SECRETARY_PERMS = frozenset(
     }
 )
 # What any current member may do for their bodies.
-MEMBER_PERMS = frozenset({"bodies.view_body", "memberships.view_membership"})
+MEMBER_PERMS = frozenset(
+    {"bodies.view_body", "memberships.view_membership", "collection.view_return"}
+)
+# What the lead officer a collection return is addressed to may do with it.
+LEAD_OFFICER_PERMS = frozenset({"collection.view_return", "collection.submit_return"})
 
 PERSONAL_DATA = "people.view_personal_data"
 
@@ -48,14 +53,26 @@ def body_roles(user: Any) -> dict[int, set[str]]:
 def bodies_of(obj: Any) -> list[int]:
     """The bodies a record belongs to, for deciding who may act on it."""
     from accord.bodies.models import Body, Post
+    from accord.collection.models import Return
     from accord.memberships.models import Membership
 
     if isinstance(obj, Body):
         return [obj.pk]
     if isinstance(obj, Membership | Post):
         return [obj.body_id]
+    if isinstance(obj, Return):
+        owner = obj.indicator.owning_body_id
+        return [owner] if owner else []
     body_id = getattr(obj, "body_id", None)
     return [body_id] if body_id else []
+
+
+def addressed_to(user: Any, obj: Any) -> bool:
+    """Whether `obj` is a collection return this user owes as its lead officer."""
+    from accord.collection.models import Return
+
+    person_id = getattr(user, "person_id", None)
+    return isinstance(obj, Return) and person_id is not None and obj.lead_officer_id == person_id
 
 
 def fellow_member_ids(user: Any) -> set[int]:
@@ -106,6 +123,8 @@ class MembershipBackend:
             return False
         if perm == PERSONAL_DATA:
             return obj.pk in fellow_member_ids(user_obj)
+        if perm in LEAD_OFFICER_PERMS and addressed_to(user_obj, obj):
+            return True
         roles = body_roles(user_obj)
         for body_id in bodies_of(obj):
             held = roles.get(body_id, set())

@@ -1,8 +1,8 @@
 """Reads of areas: each page's queries are fixed here, however many rows it shows."""
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 
-from accord.areas.models import Area
+from accord.areas.models import Area, AreaGroup
 from accord.bodies.selectors import visible_bodies
 
 # Parents are followed in one join up to this depth; deeper chains are unusual
@@ -60,4 +60,28 @@ def footprint_bodies(area: Area, *, user) -> QuerySet:
         .live()
         .filter(area=area)
         .order_by(F("ended_on").desc(nulls_first=True), "name")
+    )
+
+
+def area_groups(
+    *,
+    kind: str = "",
+    anchor: int | None = None,
+    member: int | None = None,
+    archived: bool = False,
+) -> QuerySet:
+    """Named and comparator groups of areas with their anchor and members: three queries for
+    any number of groups."""
+    qs = AreaGroup.objects.all() if archived else AreaGroup.objects.live()
+    if kind:
+        qs = qs.filter(kind=kind)
+    if anchor is not None:
+        qs = qs.filter(anchor_id=anchor)
+    if member is not None:
+        qs = qs.filter(members__pk=member).distinct()
+    members = Area.objects.only("pk", "name", "kind", "gss_code").order_by("name", "pk")
+    return (
+        qs.select_related("anchor")
+        .prefetch_related(Prefetch("members", queryset=members))
+        .order_by("name", "pk")
     )

@@ -33,6 +33,7 @@ from accord.common.factories import (
     ResponsibilityFactory,
     StrategyFactory,
 )
+from accord.indicators.factories import IndicatorFactory, PeriodFactory
 from config.wsgi import application
 
 CHECKS = [
@@ -89,6 +90,11 @@ def manager_token(db, settings, same_connection):
     PriorityFactory(strategy=scs).commitments.add(c)
     MilestoneFactory(programme=ProgrammeFactory(strategy=scs, owning_body=lsp), owner_body=lsp)
     MilestoneFactory()
+    # Indicators (one replaced by another) and periods.
+    ni = IndicatorFactory(code="NI 154", scheme="ni_2008", owning_body=lsp, outcomes=[c])
+    IndicatorFactory(status="replaced", replaced_by=ni, status_on=dt.date(2011, 3, 31))
+    for text in ("2008/09", "2009/10 Q3", "2001 - 03"):
+        PeriodFactory(text=text)
     return token_create(user=ManagerFactory())
 
 

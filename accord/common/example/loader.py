@@ -14,6 +14,7 @@ from accord.areas.services import area_create
 from accord.bodies.models import Body
 from accord.bodies.services import body_create, post_create
 from accord.common.example import data
+from accord.common.example.performance import load_performance
 from accord.common.example.strategy import load_strategy
 from accord.memberships.services import membership_create
 from accord.organisations.services import organisation_create
@@ -223,6 +224,7 @@ def load_example(*, by: Any = None) -> dict[str, int]:
         _load_posts(by, bodies, organisations, counts)
         _load_memberships(by, bodies, people, organisations, counts)
         load_strategy(by=by, bodies=bodies, areas=areas, organisations=organisations, counts=counts)
+        load_performance(by=by, bodies=bodies, areas=areas, people=people, counts=counts)
     order = [
         "areas",
         "organisations",
@@ -237,5 +239,20 @@ def load_example(*, by: Any = None) -> dict[str, int]:
         "priorities",
         "programmes",
         "milestones",
+        "reference_areas",
+        "area_codes",
+        "area_groups",
+        "library_indicators",
+        "indicators_in_use",
+        "import_batches",
+        "observations",
+        "targets",
+        "collection_rounds",
+        "returns",
+        "returns_approved",
+        "returns_late",
+        "indicator_reviews",
+        "review_entries",
+        "case_studies",
     ]
     return {name: counts[name] for name in order}

@@ -1,0 +1,755 @@
+"""The assessment behind every scorecard: for each indicator and area, the latest figure, its
+target and RAG, direction of travel, forecast to the final target, and how it compares with
+England, the region, similar areas and all areas of its kind.
+
+`assess()` makes a fixed number of queries, whatever the number of indicators and areas (eight
+at most, plus one to read the indicators when given a queryset or ids), and does its arithmetic
+in plain loops over tuples, so that the same code serves one partnership's scorecard and all
+350 authorities × 200 indicators of the benchmark.
+
+The rules, in order (each is a named function in `accord.scorecards.rules`):
+
+- Figures: the current, visible figures for the whole population (no breakdown) with a value,
+  for periods ended by the `as_of` day (default today). Anonymous readers see final figures
+  only. The latest figure is the one whose period ends last (then the shortest period).
+- RAG, the first that applies: `no_data` (no figure), `data_late` (the next figure was due and
+  has not come: `rules.data_late`), `no_data_due` (none falls due in the financial quarter being
+  reported, the latest ended by `as_of`: `rules.data_due`), `not_judged` (the indicator has no
+  polarity), `no_target` (no live target whose period is the figure's, or else contains the end
+  of the figure's period — a target for the area itself before one for a group it belongs to),
+  then green, amber or red by `rules.rag` with the indicator's tolerance.
+- Direction of travel against the previous period and the same period a year earlier
+  (`accord.indicators.periods.previous_period` / `year_earlier`), by
+  `rules.direction_of_travel`.
+- Forecast: a least-squares line through the last `indicator.forecast_points` figures (x = the
+  end of each figure's period), projected to the end of the final target's period (the live
+  target ending last, if it ends after the latest figure), kept within the indicator's minimum
+  and maximum; its status by `rules.forecast_status`.
+- Benchmarks for the same period: England (GSS code E92000001), the area's region (the nearest
+  ancestor of kind region), the median of the area's comparator group (AreaGroup of kind
+  comparator anchored on the area, the area itself left out). Significance (`rules.significance`)
+  is against England for authorities and larger areas, and against the authority (e.g. the
+  borough) for areas within one. Quartile (`rules.quartile`) is among all areas of the same
+  level with a figure for the same period (local authorities of every tier together)."""
+
+import datetime as dt
+import statistics
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
+from typing import Any
+
+from django.db.models import F, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
+
+from accord.areas.models import Area, AreaGroup, AreaGroupKind
+from accord.common.querysets import today
+from accord.indicators.models import Indicator, Period
+from accord.indicators.periods import PeriodSpec, previous_period, year_earlier
+from accord.observations.models import Observation
+from accord.scorecards import rules
+from accord.targets.models import Target
+
+ENGLAND_CODE = "E92000001"
+LA_KINDS = frozenset({"county", "borough", "district"})
+ABOVE_LA_KINDS = frozenset({"country", "region"})
+
+RAG_VALUES = (
+    "green",
+    "amber",
+    "red",
+    "no_target",
+    "no_data_due",
+    "data_late",
+    "no_data",
+    "not_judged",
+)
+DIRECTION_VALUES = ("improving", "worsening", "no_change", "not_comparable")
+FORECAST_VALUES = ("on_track", "at_risk", "off_track", "no_forecast")
+SIGNIFICANCE_VALUES = ("better", "similar", "worse", "not_compared")
+
+# The rows the benchmark compares with its pandas and DuckDB implementations.
+ROW_FIELDS = (
+    "indicator_id",
+    "area_id",
+    "period_code",
+    "value",
+    "target_value",
+    "rag",
+    "direction_previous",
+    "direction_year",
+    "england_value",
+    "significance",
+    "quartile",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    indicator_id: int
+    area_id: int
+    period_code: str | None
+    value: float | None
+    ci_lower: float | None
+    ci_upper: float | None
+    provenance: str | None
+    target_value: float | None
+    target_period_code: str | None
+    target_illustrative: bool
+    rag: str
+    direction_previous: str
+    direction_year: str
+    forecast_value: float | None
+    forecast_method: str
+    forecast_status: str
+    england_value: float | None
+    region_value: float | None
+    comparator_value: float | None
+    significance: str
+    quartile: int | None
+    # Beyond the shared contract: what pages and exports also show.
+    status: str | None = None
+    period_end: dt.date | None = None
+    previous_value: float | None = None
+    year_earlier_value: float | None = None
+    final_target_value: float | None = None
+    final_target_period_code: str | None = None
+    benchmark_area_id: int | None = None
+    benchmark_value: float | None = None
+    comparator_count: int = 0
+    gap: float | None = None
+
+    def row(self) -> tuple:
+        return tuple(getattr(self, name) for name in ROW_FIELDS)
+
+
+ASSESSMENT_FIELDS = tuple(f.name for f in fields(Assessment))
+
+IND_FIELDS = (
+    "id",
+    "polarity",
+    "frequency",
+    "period_kind",
+    "tolerance_kind",
+    "tolerance",
+    "forecast_points",
+    "geography",
+    "minimum",
+    "maximum",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Ind:
+    id: int
+    polarity: str
+    frequency: str
+    period_kind: str
+    tolerance_kind: str
+    tolerance: float
+    forecast_points: int
+    geography: str
+    minimum: float | None
+    maximum: float | None
+
+
+def visible(user: Any) -> QuerySet[Observation]:
+    """The figures this user may read: current ones; final only for the public."""
+    try:
+        from accord.observations.selectors import visible_observations
+    except ImportError:  # pragma: no cover - until the observations selectors exist
+        qs = Observation.objects.filter(is_current=True, archived_on__isnull=True)
+        if user is None or not user.is_authenticated:
+            qs = qs.filter(status="final")
+        return qs
+    return visible_observations(user)
+
+
+def _indicators(indicators: Any) -> list[_Ind]:
+    if isinstance(indicators, QuerySet):
+        return [_Ind(*row) for row in indicators.values_list(*IND_FIELDS)]
+    rows, ids = [], []
+    for item in indicators:
+        if isinstance(item, Indicator):
+            rows.append(_Ind(*(getattr(item, f) for f in IND_FIELDS)))
+        else:
+            ids.append(int(item))
+    if ids:
+        rows += [
+            _Ind(*row) for row in Indicator.objects.filter(pk__in=ids).values_list(*IND_FIELDS)
+        ]
+    return list({r.id: r for r in rows}.values())
+
+
+def _ids(items: Iterable[Any]) -> list[int]:
+    if isinstance(items, QuerySet):
+        return list(items.values_list("pk", flat=True))
+    return list(dict.fromkeys(getattr(item, "pk", item) for item in items))
+
+
+class _Areas:
+    """Every area's parent, kind and code (one query), for walking up to the region, England
+    and the authority an area lies within."""
+
+    def __init__(self) -> None:
+        self.parent: dict[int, int | None] = {}
+        self.kind: dict[int, str] = {}
+        self.england: int | None = None
+        self._region: dict[int, int | None] = {}
+        self._benchmark: dict[int, int | None] = {}
+        countries: list[int] = []
+        for pk, parent_id, kind, code in Area.objects.values_list(
+            "id", "parent_id", "kind", "gss_code"
+        ):
+            self.parent[pk] = parent_id
+            self.kind[pk] = kind
+            if code == ENGLAND_CODE:
+                self.england = pk
+            elif kind == "country":
+                countries.append(pk)
+        if self.england is None and len(countries) == 1:
+            self.england = countries[0]
+
+    def ancestors(self, pk: int) -> Iterable[int]:
+        seen = {pk}
+        current = self.parent.get(pk)
+        while current is not None and current not in seen:
+            seen.add(current)
+            yield current
+            current = self.parent.get(current)
+
+    def region(self, pk: int) -> int | None:
+        found = self._region.get(pk, -1)
+        if found == -1:
+            found = next((a for a in self.ancestors(pk) if self.kind.get(a) == "region"), None)
+            self._region[pk] = found
+        return found
+
+    def authority(self, pk: int) -> int | None:
+        """The local authority an area below authority level lies within."""
+        return next((a for a in self.ancestors(pk) if self.kind.get(a) in LA_KINDS), None)
+
+    def peer_class(self, pk: int) -> str:
+        kind = self.kind.get(pk, "")
+        return "authority" if kind in LA_KINDS else kind
+
+    def benchmark(self, pk: int) -> int | None:
+        """England for authorities and larger areas; the authority for areas within one."""
+        found = self._benchmark.get(pk, -1)
+        if found == -1:
+            kind = self.kind.get(pk, "")
+            if kind in LA_KINDS or kind in ABOVE_LA_KINDS:
+                found = self.england if self.england != pk else None
+            else:
+                found = self.authority(pk) or self.england
+            self._benchmark[pk] = found
+        return found
+
+
+def _comparators(area_ids: list[int]) -> dict[int, list[int]]:
+    """Each area's comparator group members, the area itself left out (one query; the first
+    group by name where an area anchors several)."""
+    groups: dict[int, tuple[int, list[int]]] = {}
+    rows = (
+        AreaGroup.objects.live()
+        .filter(kind=AreaGroupKind.COMPARATOR, anchor_id__in=area_ids)
+        .order_by("name", "pk")
+        .values_list("pk", "anchor_id", "members__id")
+    )
+    for group_id, anchor_id, member_id in rows:
+        chosen = groups.setdefault(anchor_id, (group_id, []))
+        if chosen[0] == group_id and member_id is not None and member_id != anchor_id:
+            chosen[1].append(member_id)
+    return {anchor: members for anchor, (_, members) in groups.items()}
+
+
+# A figure as fetched: indicator, area, period, value, lower, upper, provenance, status.
+_OBS = (
+    "indicator_id",
+    "area_id",
+    "period_id",
+    "value",
+    "ci_lower",
+    "ci_upper",
+    "provenance",
+    "status",
+)
+
+
+def _base(user: Any) -> QuerySet[Observation]:
+    """Figures for the whole population with a value; callers keep to periods ended by the
+    as-of day. order_by() drops the model's ordering, which would join and sort every row."""
+    return visible(user).filter(breakdown="", value__isnull=False).order_by()
+
+
+@dataclass(frozen=True, slots=True)
+class _Period:
+    id: int
+    code: str
+    kind: str
+    start: dt.date
+    end: dt.date
+
+
+class _Periods:
+    """Every period ended by the as-of day (one query), with each one's previous period and the
+    same period a year earlier."""
+
+    def __init__(self, as_of: dt.date) -> None:
+        self.by_id: dict[int, _Period] = {}
+        self.by_code: dict[str, _Period] = {}
+        for row in Period.objects.filter(end__lte=as_of).values_list(
+            "id", "code", "kind", "start", "end"
+        ):
+            p = _Period(*row)
+            self.by_id[p.id] = p
+            self.by_code[p.code] = p
+        # Later figures rank higher: ending later, or ending together and shorter.
+        ordered = sorted(self.by_id.values(), key=lambda p: (p.end, p.start))
+        self.rank = {p.id: i for i, p in enumerate(ordered)}
+        self._back: dict[int, tuple[int | None, int | None]] = {}
+
+    def since(self, day: dt.date) -> list[int]:
+        return [p.id for p in self.by_id.values() if p.end >= day]
+
+    def back(self, period_id: int) -> tuple[int | None, int | None]:
+        """The ids of the previous period and the same period a year earlier, where stored."""
+        found = self._back.get(period_id)
+        if found is None:
+            p = self.by_id[period_id]
+            spec = PeriodSpec(p.code, p.kind, p.start, p.end)
+            try:
+                codes = (previous_period(spec).code, year_earlier(spec).code)
+            except ValueError:
+                codes = ("", "")
+            prev, year = (self.by_code.get(c) for c in codes)
+            found = (prev.id if prev else None, year.id if year else None)
+            self._back[period_id] = found
+        return found
+
+    def chain(self, period_id: int, n: int) -> list[int]:
+        """This period and up to n - 1 periods before it, one after another, latest first."""
+        out = [period_id]
+        while len(out) < n:
+            prev = self.back(out[-1])[0]
+            if prev is None:
+                break
+            out.append(prev)
+        return out
+
+
+def _latest(
+    user: Any,
+    inds: list["_Ind"],
+    area_ids: list[int],
+    as_of: dt.date,
+    periods: _Periods,
+    figures: dict[tuple[int, int, int], tuple],
+) -> dict[tuple[int, int], int]:
+    """The period of each indicator and area's latest figure, filling `figures` (keyed by
+    indicator, area and period) with the rows read.
+
+    One query for the figures recent enough not to be late (one branch per frequency, each
+    probing the index on indicator, period and area), then, only for what it did not find,
+    one query taking the latest of each series with a window function."""
+    by_frequency: dict[str, list[int]] = defaultdict(list)
+    for ind in inds:
+        by_frequency[ind.frequency].append(ind.id)
+    branches = []
+    for frequency, ids in by_frequency.items():
+        months = rules.EXPECTED_WITHIN_MONTHS.get(frequency)
+        if months is None:
+            continue  # ad hoc surveys may be any age: read by the window below
+        recent = periods.since(rules.add_months(as_of, -months))
+        if recent:
+            branches.append(
+                _base(user)
+                .filter(indicator_id__in=ids, area_id__in=area_ids, period_id__in=recent)
+                .values_list(*_OBS)
+            )
+    latest: dict[tuple[int, int], int] = {}
+
+    rank = periods.rank
+
+    def take(rows: Iterable[tuple]) -> None:
+        for row in rows:
+            ind, area, period = row[0], row[1], row[2]
+            figures[(ind, area, period)] = row[3:]
+            pair = (ind, area)
+            known = latest.get(pair)
+            if known is None or rank[period] > rank[known]:
+                latest[pair] = period
+
+    if branches:
+        query = branches[0].union(*branches[1:], all=True) if len(branches) > 1 else branches[0]
+        take(query)
+    missing_inds = {i.id for i in inds for a in area_ids if (i.id, a) not in latest}
+    if missing_inds:
+        missing_areas = {a for a in area_ids for i in missing_inds if (i, a) not in latest}
+        rows = (
+            _base(user)
+            .filter(
+                indicator_id__in=missing_inds, area_id__in=missing_areas, period__end__lte=as_of
+            )
+            .annotate(
+                rn=Window(
+                    RowNumber(),
+                    partition_by=[F("indicator_id"), F("area_id")],
+                    order_by=[F("period__end").desc(), F("period__start").desc()],
+                )
+            )
+            .filter(rn=1)
+            .values_list(*_OBS)
+        )
+        take(r for r in rows if (r[0], r[1]) not in latest)
+    return latest
+
+
+def _targets(ind_ids: list[int], area_ids: list[int]) -> dict[tuple[int, int], list[tuple]]:
+    """Live targets for each indicator and area, the area's own before its groups' (two
+    queries). Each: period code, start, end, value, provenance, is the area's own."""
+    memberships: dict[int, list[int]] = defaultdict(list)
+    for group_id, area_id in AreaGroup.members.through.objects.filter(
+        area_id__in=area_ids, areagroup__archived_on__isnull=True
+    ).values_list("areagroup_id", "area_id"):
+        memberships[group_id].append(area_id)
+    rows = (
+        Target.objects.live()
+        .filter(indicator_id__in=ind_ids)
+        .filter(Q(area_id__in=area_ids) | Q(area_group_id__in=list(memberships)))
+        .values_list(
+            "indicator_id",
+            "area_id",
+            "area_group_id",
+            "period__code",
+            "period__start",
+            "period__end",
+            "value",
+            "provenance",
+        )
+    )
+    out: dict[tuple[int, int], list[tuple]] = defaultdict(list)
+    for ind, area, group, code, start, end, value, provenance in rows:
+        if area is not None:
+            out[(ind, area)].append((code, start, end, value, provenance, True))
+        else:
+            for member in memberships.get(group, ()):
+                out[(ind, member)].append((code, start, end, value, provenance, False))
+    return out
+
+
+def _target_for(targets: list[tuple], code: str, end: dt.date) -> tuple | None:
+    """The target for a figure: for its own period, else the shortest period containing the
+    end of the figure's period; the area's own before a group's."""
+    best = None
+    best_key: tuple | None = None
+    for t in targets:
+        t_code, t_start, t_end, _, _, own = t
+        if t_code == code:
+            key = (0, not own, 0)
+        elif t_start <= end <= t_end:
+            key = (1, not own, (t_end - t_start).days)
+        else:
+            continue
+        if best_key is None or key < best_key:
+            best, best_key = t, key
+    return best
+
+
+def _final_target(targets: list[tuple], after: dt.date) -> tuple | None:
+    """The target ending last, if it ends after `after` (the area's own before a group's)."""
+    later = [t for t in targets if t[2] > after]
+    if not later:
+        return None
+    return max(later, key=lambda t: (t[2], t[5], -(t[2] - t[1]).days))
+
+
+def assess(
+    *,
+    indicators: Any,
+    areas: Any,
+    as_of: dt.date | None = None,
+    user: Any = None,
+) -> list[Assessment]:
+    """Assess every indicator for every area it is published for (see the module docstring
+    for the rules), in a fixed number of queries. `indicators` and `areas` may be querysets,
+    model instances or ids. Rows come in the order indicators, then areas, were given."""
+    as_of = as_of or today()
+    inds = _indicators(indicators)
+    area_ids = _ids(areas)
+    if not inds or not area_ids:
+        return []
+    tree = _Areas()
+    area_ids = [a for a in area_ids if a in tree.kind]
+    ind_ids = [i.id for i in inds]
+    comparators = _comparators(area_ids)
+    periods = _Periods(as_of)
+    reporting = rules.reporting_quarter(as_of)
+    targets = _targets(ind_ids, area_ids)
+
+    figures: dict[tuple[int, int, int], tuple] = {}
+    latest = _latest(user, inds, area_ids, as_of, periods, figures)
+
+    # The figures before the latest that direction of travel and the forecast need.
+    wanted: set[tuple[int, int, int]] = set()
+    depth = {i.id: i.forecast_points for i in inds}
+    for (ind, area), period in latest.items():
+        needed: list[int | None] = list(periods.back(period))
+        if _final_target(targets.get((ind, area), []), periods.by_id[period].end) is not None:
+            needed += periods.chain(period, depth[ind])
+        for p in needed:
+            if p is not None and (ind, area, p) not in figures:
+                wanted.add((ind, area, p))
+    if wanted:
+        rows = (
+            _base(user)
+            .filter(
+                indicator_id__in={w[0] for w in wanted},
+                area_id__in={w[1] for w in wanted},
+                period_id__in={w[2] for w in wanted},
+            )
+            .values_list(*_OBS)
+        )
+        for row in rows:
+            key = (row[0], row[1], row[2])
+            if key in wanted:
+                figures[key] = row[3:]
+
+    # Benchmarks and peers for the same indicators and periods: England, the regions,
+    # authorities and comparators, and every area at the assessed areas' levels.
+    special: set[int] = {tree.england} if tree.england else set()
+    for a in area_ids:
+        for other in (tree.region(a), tree.benchmark(a)):
+            if other:
+                special.add(other)
+        special.update(comparators.get(a, ()))
+    classes = {tree.peer_class(a) for a in area_ids}
+    peer_ids = {a for a in tree.kind if tree.peer_class(a) in classes}
+    values: dict[tuple[int, int, int], tuple] = {}
+    peers: dict[tuple[int, int, str], list[float]] = defaultdict(list)
+    latest_periods = set(latest.values())
+    if latest_periods:
+        rows = (
+            _base(user)
+            .filter(
+                indicator_id__in=ind_ids,
+                period_id__in=latest_periods,
+                area_id__in=special | peer_ids,
+            )
+            .values_list("indicator_id", "period_id", "area_id", "value", "ci_lower", "ci_upper")
+        )
+        for ind, period, area, value, lower, upper in rows:
+            values[(ind, period, area)] = (value, lower, upper)
+            if area in peer_ids:
+                peers[(ind, period, tree.peer_class(area))].append(value)
+        for vals in peers.values():
+            vals.sort()
+
+    # Whether a figure is late or due depends only on the indicator's timing and its period.
+    memo: dict[tuple[str, str, int], str | None] = {}
+    out: list[Assessment] = []
+    for ind in inds:
+        for area in area_ids:
+            if not rules.published_for(ind.geography, tree.kind[area]):
+                continue
+            out.append(
+                _assess_one(
+                    ind,
+                    area,
+                    latest.get((ind.id, area)),
+                    figures,
+                    periods,
+                    targets.get((ind.id, area), []),
+                    values,
+                    peers,
+                    comparators.get(area, []),
+                    tree,
+                    as_of,
+                    reporting,
+                    memo,
+                )
+            )
+    return out
+
+
+def _no_data(ind: _Ind, area: int, targets: list[tuple], tree: _Areas) -> Assessment:
+    final = _final_target(targets, dt.date.min)
+    return Assessment(
+        indicator_id=ind.id,
+        area_id=area,
+        period_code=None,
+        value=None,
+        ci_lower=None,
+        ci_upper=None,
+        provenance=None,
+        target_value=None,
+        target_period_code=None,
+        target_illustrative=False,
+        rag="no_data",
+        direction_previous=rules.NOT_COMPARABLE,
+        direction_year=rules.NOT_COMPARABLE,
+        forecast_value=None,
+        forecast_method="",
+        forecast_status=rules.NO_FORECAST,
+        england_value=None,
+        region_value=None,
+        comparator_value=None,
+        significance=rules.NOT_COMPARED,
+        quartile=None,
+        final_target_value=final[3] if final else None,
+        final_target_period_code=final[0] if final else None,
+        benchmark_area_id=tree.benchmark(area),
+    )
+
+
+def _assess_one(
+    ind: _Ind,
+    area: int,
+    period_id: int | None,
+    figures: dict[tuple[int, int, int], tuple],
+    periods: _Periods,
+    targets: list[tuple],
+    values: dict,
+    peers: dict,
+    comparator_ids: list[int],
+    tree: _Areas,
+    as_of: dt.date,
+    reporting: rules.Span,
+    memo: dict[tuple[str, str, int], str | None],
+) -> Assessment:
+    if period_id is None:
+        return _no_data(ind, area, targets, tree)
+    polarity = ind.polarity
+    period = periods.by_id[period_id]
+    code, end = period.code, period.end
+    value, lower, upper, provenance, status = figures[(ind.id, area, period_id)]
+
+    # Target and RAG.
+    target = _target_for(targets, code, end)
+    target_value = target[3] if target else None
+    key = (ind.frequency, ind.period_kind, period_id)
+    timing = memo.get(key, "")
+    if timing == "":
+        if rules.data_late(ind.frequency, end, as_of):
+            timing = "data_late"
+        elif not rules.data_due(ind.frequency, ind.period_kind, reporting, end):
+            timing = "no_data_due"
+        else:
+            timing = None
+        memo[key] = timing
+    if timing is not None:
+        rag = timing
+    elif polarity not in (rules.HIGHER, rules.LOWER):
+        rag = "not_judged"
+    elif target is None:
+        rag = "no_target"
+    else:
+        rag = rules.rag(value, target_value, polarity, ind.tolerance_kind, ind.tolerance) or ""
+
+    # Direction of travel.
+    prev_id, year_id = periods.back(period_id)
+    prev = figures.get((ind.id, area, prev_id)) if prev_id else None
+    year = figures.get((ind.id, area, year_id)) if year_id else None
+    ci = (lower, upper)
+    direction_previous = (
+        rules.direction_of_travel(value, prev[0], polarity, ci, (prev[1], prev[2]))
+        if prev
+        else rules.NOT_COMPARABLE
+    )
+    direction_year = (
+        rules.direction_of_travel(value, year[0], polarity, ci, (year[1], year[2]))
+        if year
+        else rules.NOT_COMPARABLE
+    )
+
+    # Forecast to the final target, from the figures of the last n periods.
+    final = _final_target(targets, end)
+    forecast_value = None
+    method = ""
+    f_status = rules.NO_FORECAST
+    if final is not None:
+        points = [
+            (periods.by_id[p].end.toordinal(), f[0])
+            for p in reversed(periods.chain(period_id, ind.forecast_points))
+            if (f := figures.get((ind.id, area, p))) is not None
+        ]
+        projected = rules.forecast_linear(points, final[2].toordinal(), ind.forecast_points)
+        if projected is not None:
+            forecast_value, used = projected
+            if ind.minimum is not None:
+                forecast_value = max(ind.minimum, forecast_value)
+            if ind.maximum is not None:
+                forecast_value = min(ind.maximum, forecast_value)
+            method = rules.forecast_method(used)
+            f_status = rules.forecast_status(
+                forecast_value, final[3], polarity, ind.tolerance_kind, ind.tolerance
+            )
+
+    # Benchmarks.
+    england = values.get((ind.id, period_id, tree.england)) if tree.england else None
+    region_id = tree.region(area)
+    region = values.get((ind.id, period_id, region_id)) if region_id else None
+    comparator_values = [
+        v[0] for m in comparator_ids if (v := values.get((ind.id, period_id, m))) is not None
+    ]
+    benchmark_area = tree.benchmark(area)
+    bench = values.get((ind.id, period_id, benchmark_area)) if benchmark_area else None
+    bench_value = bench[0] if bench else None
+    significance = rules.significance(value, lower, upper, bench_value, polarity)
+    gap = (
+        rules.gap_from_benchmark(value, bench_value, polarity) if bench_value is not None else None
+    )
+    quartile = None
+    if polarity in (rules.HIGHER, rules.LOWER):
+        vals = peers.get((ind.id, period_id, tree.peer_class(area)))
+        if vals:
+            if polarity == rules.HIGHER:
+                better = len(vals) - bisect_right(vals, value)
+            else:
+                better = bisect_left(vals, value)
+            quartile = rules.quartile_from_rank(better, len(vals))
+
+    return Assessment(
+        indicator_id=ind.id,
+        area_id=area,
+        period_code=code,
+        value=value,
+        ci_lower=lower,
+        ci_upper=upper,
+        provenance=provenance,
+        target_value=target_value,
+        target_period_code=target[0] if target else None,
+        target_illustrative=bool(target and target[4] != "real"),
+        rag=rag,
+        direction_previous=direction_previous,
+        direction_year=direction_year,
+        forecast_value=forecast_value,
+        forecast_method=method,
+        forecast_status=f_status,
+        england_value=england[0] if england else None,
+        region_value=region[0] if region else None,
+        comparator_value=statistics.median(comparator_values) if comparator_values else None,
+        significance=significance,
+        quartile=quartile,
+        status=status,
+        period_end=end,
+        previous_value=prev[0] if prev else None,
+        year_earlier_value=year[0] if year else None,
+        final_target_value=final[3] if final else None,
+        final_target_period_code=final[0] if final else None,
+        benchmark_area_id=benchmark_area,
+        benchmark_value=bench_value,
+        comparator_count=len(comparator_values),
+        gap=gap,
+    )
+
+
+def assess_rows(
+    *, indicators: Any, areas: Any, as_of: dt.date | None = None, user: Any = None
+) -> list[tuple]:
+    """The assessment as plain sorted tuples of ROW_FIELDS, for comparing with other
+    implementations of the same rules."""
+    return sorted(
+        a.row() for a in assess(indicators=indicators, areas=areas, as_of=as_of, user=user)
+    )

@@ -1,0 +1,203 @@
+"""Straight-to-the-table bulk writes: how the benchmark seeds millions of rows quickly (SQLite:
+executemany in one transaction; PostgreSQL: COPY), and the raw loads the import is measured
+against."""
+
+import csv
+import io
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pandas as pd
+from django.db import connection, models, transaction
+
+
+def is_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def _column_defaults(model: type[models.Model]) -> dict[str, object]:
+    """Every column the ORM would fill on save, with its default, so a raw row is a whole row."""
+    defaults: dict[str, object] = {}
+    for field in model._meta.concrete_fields:
+        if not field.primary_key:
+            value = field.get_default()
+            defaults[field.column] = connection.ops.adapt_unknown_value(value) if value else value
+    return defaults
+
+
+@contextmanager
+def indexes_set_aside(model: type[models.Model]) -> Iterator[None]:
+    """Drop the table's secondary indexes and build them again afterwards: building an index
+    once over sorted millions of rows is far quicker than keeping it up to date row by row."""
+    table = model._meta.db_table
+    with connection.cursor() as cursor:
+        if is_postgres():
+            cursor.execute(
+                "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = %s AND indexname "
+                "NOT IN (SELECT conname FROM pg_constraint WHERE conrelid = %s::regclass)",
+                [table, table],
+            )
+        else:
+            cursor.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = %s "
+                "AND sql IS NOT NULL",
+                [table],
+            )
+        indexes = cursor.fetchall()
+        for name, _ in indexes:
+            cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            for _, definition in indexes:
+                cursor.execute(definition)
+
+
+def analyze() -> None:
+    """Refresh the planner's statistics after a bulk load, as PostgreSQL's autovacuum would."""
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
+def insert_frame(
+    model: type[models.Model],
+    frame: pd.DataFrame,
+    constants: dict[str, object] | None = None,
+    chunk: int = 100_000,
+) -> int:
+    """Write `frame` (columns named as the table's columns) into the model's table, with
+    `constants` in every row and every other column at its default. Bypasses save(), signals,
+    history and (on PostgreSQL) the foreign key triggers, since the rows are consistent by
+    construction: seeding only."""
+    defaults = _column_defaults(model) | (constants or {})
+    table = model._meta.db_table
+    extra = {column: value for column, value in defaults.items() if column not in frame.columns}
+    columns = [*frame.columns, *extra]
+    quoted = ", ".join(connection.ops.quote_name(c) for c in columns)
+    with transaction.atomic(), connection.cursor() as cursor:
+        if is_postgres():
+            cursor.execute("SET LOCAL session_replication_role = replica")
+            # The same tail of constants ends every line: pandas formats only what varies.
+            tail = "\t" + "\t".join(_copy_text(v) for v in extra.values()) + "\n"
+        else:
+            # SQLite's default 2 MB page cache thrashes on nine indexes of millions of rows.
+            cursor.execute("PRAGMA cache_size = -1000000")
+            # Constants go in as literals: binding them row by row costs more than the rest.
+            marks = ", ".join(["%s"] * len(frame.columns) + [_literal(v) for v in extra.values()])
+            sql = f"INSERT INTO {table} ({quoted}) VALUES ({marks})"
+        for start in range(0, len(frame), chunk):
+            part = frame.iloc[start : start + chunk]
+            if is_postgres():
+                buffer = io.StringIO()
+                part.to_csv(
+                    buffer,
+                    sep="\t",
+                    header=False,
+                    index=False,
+                    na_rep="\\N",
+                    quoting=csv.QUOTE_NONE,
+                    lineterminator="\n",
+                )
+                with cursor.copy(f"COPY {table} ({quoted}) FROM STDIN") as copy:
+                    copy.write(buffer.getvalue().replace("\n", tail))
+            else:
+                part = part.astype(object).where(part.notna(), None)
+                cursor.executemany(sql, part.itertuples(index=False, name=None))
+    return len(frame)
+
+
+def _copy_text(value: object) -> str:
+    """A value as COPY's text format writes it."""
+    if value is None:
+        return "\\N"
+    if isinstance(value, bool):
+        return "t" if value else "f"
+    text = str(value)
+    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
+
+
+def _literal(value: object) -> str:
+    if value is None:
+        return "NULL"
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, int | float):
+        return repr(value)
+    return "'" + str(value).replace("'", "''").replace("%", "%%") + "'"
+
+
+# ---------------------------------------------------------------------------------------------
+# The raw load the import is measured against: the same CSV file into a bare table (no keys, no
+# indexes, no constraints), by the database's own fastest means.
+
+RAW_TABLE = "bench_raw_observation"
+
+
+def create_bare_table(header: list[str]) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE IF EXISTS {RAW_TABLE}")
+        cursor.execute(
+            f"CREATE TABLE {RAW_TABLE} ("
+            + ", ".join(f"{connection.ops.quote_name(_column(h))} TEXT" for h in header)
+            + ")"
+        )
+
+
+def _column(header: str) -> str:
+    return "c_" + "".join(ch if ch.isalnum() else "_" for ch in header.lower())
+
+
+def _sqlite_rows(path: Path) -> tuple[list[str], Iterator[list[str]]]:
+    f = path.open(newline="", encoding="utf-8-sig")
+    reader = csv.reader(f)
+    return next(reader), reader
+
+
+def raw_load(path: Path) -> int:
+    """Load the CSV into the bare table in one transaction; the row count loaded."""
+    with path.open(newline="", encoding="utf-8-sig") as f:
+        header = next(csv.reader(f))
+    create_bare_table(header)
+    if is_postgres():
+        with transaction.atomic(), connection.cursor() as cursor:
+            with (
+                path.open("rb") as f,
+                cursor.copy(f"COPY {RAW_TABLE} FROM STDIN WITH (FORMAT csv, HEADER true)") as copy,
+            ):
+                while block := f.read(1 << 20):
+                    copy.write(block)
+    else:
+        marks = ", ".join(["%s"] * len(header))
+        with (
+            transaction.atomic(),
+            connection.cursor() as cursor,
+            path.open(newline="", encoding="utf-8-sig") as f,
+        ):
+            reader = csv.reader(f)
+            next(reader)
+            cursor.executemany(f"INSERT INTO {RAW_TABLE} VALUES ({marks})", reader)
+    return count_rows(RAW_TABLE)
+
+
+def count_rows(table: str, where: str = "") -> int:
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*) FROM {table} {where}")
+        return cursor.fetchone()[0]
+
+
+def drop_bare_table() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE IF EXISTS {RAW_TABLE}")
+
+
+def chunks(items: Iterable, size: int) -> Iterator[list]:
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
