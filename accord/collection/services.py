@@ -312,7 +312,9 @@ def return_approve(
         if not rules.can_decide(current.status):
             raise ValidationError("Only a submitted return can be approved.")
         observation = (
-            Observation.objects.select_for_update().filter(pk=current.observation_id).first()
+            Observation.objects.select_for_update(of=("self",))
+            .filter(collection_return__pk=current.pk)
+            .first()
         )
         if observation is None or not observation.is_current or observation.is_archived:
             raise ValidationError(

@@ -296,6 +296,8 @@ class RetireForm(AccordForm):
         self.initial.pop("status", None)
         self.initial.pop("status_on", None)
         self.initial.pop("status_reason", None)
-        cast(forms.ModelChoiceField, self.fields["replaced_by"]).queryset = (
-            selectors.successor_choices(exclude=self.instance if self.instance.pk else None)
+        cast(
+            forms.ModelChoiceField, self.fields["replaced_by"]
+        ).queryset = selectors.successor_choices(
+            exclude=self.instance if self.instance.pk else None
         )

@@ -336,7 +336,7 @@ def ni_rows() -> Iterator[dict[str, Any]]:
             title = row["title"].strip()
             note = row["note"].strip()
             url = row["source_url"].strip()
-            polarity = CSV_POLARITY[row["polarity"].strip()]
+            polarity: str = CSV_POLARITY[row["polarity"].strip()]
             polarity_note = ""
             fix = NI_POLARITY_FIXES.get(number)
             if fix is not None:
@@ -391,16 +391,19 @@ def _fingertips_period_kind(period_type: str, frequency: str) -> str:
     """Fingertips' period type with its frequency, as one of our kinds of period. Academic
     years, survey years (November to November) and year-end points are spans of their own."""
     kind = (period_type or "").lower()
+    by_frequency: dict[str, str]
     if kind == "financial":
-        return {
+        by_frequency = {
             Frequency.QUARTERLY: PeriodKind.FINANCIAL_QUARTER,
             Frequency.MONTHLY: PeriodKind.MONTH,
-        }.get(frequency, PeriodKind.FINANCIAL_YEAR)
+        }
+        return by_frequency.get(frequency, PeriodKind.FINANCIAL_YEAR)
     if kind == "calendar":
-        return {
+        by_frequency = {
             Frequency.QUARTERLY: PeriodKind.QUARTER,
             Frequency.MONTHLY: PeriodKind.MONTH,
-        }.get(frequency, PeriodKind.CALENDAR_YEAR)
+        }
+        return by_frequency.get(frequency, PeriodKind.CALENDAR_YEAR)
     if kind == "financial multi-year":
         return PeriodKind.POOLED_YEARS
     return PeriodKind.INTERVAL
@@ -412,7 +415,7 @@ def fingertips_rows() -> Iterator[dict[str, Any]]:
     for r in records:
         number = int(r["indicatorID"])
         frequency = FINGERTIPS_FREQUENCY.get(r.get("frequency") or "", Frequency.ANNUAL)
-        polarity = FINGERTIPS_POLARITY.get(r.get("polarity") or "", Polarity.NONE)
+        polarity: str = FINGERTIPS_POLARITY.get(r.get("polarity") or "", Polarity.NONE)
         polarity_note = ""
         fix = FINGERTIPS_POLARITY_FIXES.get(number)
         if fix is not None:
@@ -420,9 +423,9 @@ def fingertips_rows() -> Iterator[dict[str, Any]]:
         value_type = _fingertips_value_type(r.get("valueType") or "", r.get("unitValue") or "")
         numerator = clean_text(r.get("countDefinition"))
         denominator = clean_text(r.get("denominatorDefinition"))
-        rights = [
-            f"Copyright: {t}" for t in [clean_text(r.get("copyright"))] if t
-        ] + [f"Reuse: {t}" for t in [clean_text(r.get("reuse"))] if t]
+        rights = [f"Copyright: {t}" for t in [clean_text(r.get("copyright"))] if t] + [
+            f"Reuse: {t}" for t in [clean_text(r.get("reuse"))] if t
+        ]
         yield {
             "code": f"FT {number}",
             "title": clean_text(r["indicatorName"]),

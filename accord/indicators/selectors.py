@@ -93,9 +93,7 @@ def in_library_order(qs: QuerySet[Indicator]) -> QuerySet[Indicator]:
             *(When(scheme=s, then=Value(n)) for n, s in enumerate(SCHEME_ORDER)),
             default=Value(len(SCHEME_ORDER)),
         ),
-        code_rank=Case(
-            When(scheme__in=NUMBERED_SCHEMES, then=Length("code")), default=Value(0)
-        ),
+        code_rank=Case(When(scheme__in=NUMBERED_SCHEMES, then=Length("code")), default=Value(0)),
     ).order_by("scheme_rank", "code_rank", "code", "pk")
 
 
@@ -167,9 +165,7 @@ def _chain(indicator: Indicator) -> tuple[list[Indicator], list[Indicator]]:
     that takes part in a replacement (there are few; a loop cannot form, but is guarded)."""
     linked = {
         i.pk: i
-        for i in Indicator.objects.filter(
-            Q(replaced_by__isnull=False) | Q(replaces__isnull=False)
-        )
+        for i in Indicator.objects.filter(Q(replaced_by__isnull=False) | Q(replaces__isnull=False))
         .distinct()
         .only("pk", "code", "title", "status", "status_on", "replaced_by_id", "archived_on")
     }
@@ -205,8 +201,10 @@ def indicator_detail(*, pk: int, user: Any) -> IndicatorPage:
         .select_related("period", "baseline_period", "area", "area_group")
         .order_by("period__start", "period__end", "area__name", "area_group__name", "pk")
     )
-    outcomes = visible_outcomes(user).select_related("strategy").order_by(
-        "strategy__title", "position", "number"
+    outcomes = (
+        visible_outcomes(user)
+        .select_related("strategy")
+        .order_by("strategy__title", "position", "number")
     )
     indicator = (
         _with_body_visibility(

@@ -91,7 +91,9 @@ class RestateForm(AccordForm):
             "source": "Where the corrected figure comes from",
         }
         widgets = {
-            "value": forms.TextInput(attrs={"inputmode": "decimal", "class": "govuk-input--width-10"}),
+            "value": forms.TextInput(
+                attrs={"inputmode": "decimal", "class": "govuk-input--width-10"}
+            ),
             "numerator": forms.TextInput(
                 attrs={"inputmode": "decimal", "class": "govuk-input--width-10"}
             ),
@@ -169,5 +171,7 @@ class ImportForm(GovukFormMixin, forms.Form):
             raise forms.ValidationError(f"The file must be smaller than {limit // 2**20} MB")
         name = upload.name.lower()
         if not name.endswith((".csv", ".xlsx", ".txt")):
-            raise forms.ValidationError("The file must be a CSV file or an Excel spreadsheet (.xlsx)")
+            raise forms.ValidationError(
+                "The file must be a CSV file or an Excel spreadsheet (.xlsx)"
+            )
         return upload

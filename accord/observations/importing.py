@@ -666,7 +666,7 @@ class Checker:
             provenance_text,
             restatement_reason,
         ) = f
-        ind = self.indicators.get(ind_text, False)
+        ind: Any = self.indicators.get(ind_text, False)
         if ind is False:
             ind = self._indicator(ind_text)
         area = self.areas.get(area_text)

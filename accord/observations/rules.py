@@ -8,7 +8,7 @@ RATIO_SCALE = {"percentage": 100.0, "rate_1000": 1_000.0, "rate_100000": 100_000
 
 # A figure given only to a few decimal places still matches counts to within half a unit in
 # its last place; this guards the float arithmetic on top of that.
-_FLOAT_SLACK = 1e-9
+_FLOAT_SLACK = 1e-12
 
 
 def within_range(value: float | None, minimum: float | None, maximum: float | None) -> bool:

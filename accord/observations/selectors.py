@@ -186,17 +186,19 @@ def observation_detail(*, pk: int, user: Any) -> ObservationPage:
 
 def evidence_for_download(*, pk: int, user: Any) -> Evidence:
     """Evidence whose figure this user may read. Raises Evidence.DoesNotExist otherwise."""
-    return Evidence.objects.live().select_related("observation").get(
-        pk=pk, observation__in=readable_observations(user).values("pk")
+    return (
+        Evidence.objects.live()
+        .select_related("observation")
+        .get(pk=pk, observation__in=readable_observations(user).values("pk"))
     )
 
 
 def filter_choices() -> dict[str, QuerySet]:
     """The indicators, areas and periods offered by the list's filters (three queries)."""
     return {
-        "indicators": Indicator.objects.live().order_by("scheme", "code").only(
-            "id", "code", "title", "scheme"
-        ),
+        "indicators": Indicator.objects.live()
+        .order_by("scheme", "code")
+        .only("id", "code", "title", "scheme"),
         "areas": Area.objects.live().order_by("name").only("id", "name", "gss_code"),
         "periods": Period.objects.order_by("-start", "end"),
     }

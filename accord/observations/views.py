@@ -55,9 +55,7 @@ def _filters(request) -> tuple[ObservationFilterForm, dict]:
 
 def observation_list(request):
     form, filters = _filters(request)
-    page, page_range = paginate(
-        request, selectors.observation_list(user=request.user, **filters)
-    )
+    page, page_range = paginate(request, selectors.observation_list(user=request.user, **filters))
     query = request.GET.copy()
     query.pop("page", None)
     return render(

@@ -100,23 +100,40 @@ def _cells(row: Row, card: Scorecard) -> list:
 
 
 NOTES = [
-    ("RAG", "Green: the target is met, reading the indicator's polarity. Amber: short of it by "
-     "no more than the indicator's tolerance (absolute, in its unit, or relative, a percentage "
-     "of the target). Red: further short. No data due: an annual or biennial figure not due "
-     "in the quarter reported. Data late: the next figure has not come by the end of the next "
-     "period plus the usual publication lag. Not judged: the indicator has no polarity."),
-    ("Direction of travel", f"Against the previous period and the same period a year earlier. "
-     f"{rules.DIRECTION_RULE}"),
-    ("Forecast", "A least-squares straight line through the figures of the last n periods "
-     "(n is the indicator's setting, at least three figures), projected to the end of the "
-     "final target's period and kept within the indicator's possible range. On track: it "
-     "meets the final target; at risk: short within the tolerance; off track: further short."),
-    ("Significance", f"{rules.SIGNIFICANCE_RULE} Authorities are compared with England; "
-     f"areas within an authority with the authority."),
-    ("Quartile", f"Among all areas of the same level with a figure for the same period. "
-     f"{rules.QUARTILE_RULE}"),
-    ("Similar areas", "The median of the area's comparator group (its nearest neighbours), "
-     "the area itself left out."),
+    (
+        "RAG",
+        "Green: the target is met, reading the indicator's polarity. Amber: short of it by "
+        "no more than the indicator's tolerance (absolute, in its unit, or relative, a percentage "
+        "of the target). Red: further short. No data due: an annual or biennial figure not due "
+        "in the quarter reported. Data late: the next figure has not come by the end of the next "
+        "period plus the usual publication lag. Not judged: the indicator has no polarity.",
+    ),
+    (
+        "Direction of travel",
+        f"Against the previous period and the same period a year earlier. {rules.DIRECTION_RULE}",
+    ),
+    (
+        "Forecast",
+        "A least-squares straight line through the figures of the last n periods "
+        "(n is the indicator's setting, at least three figures), projected to the end of the "
+        "final target's period and kept within the indicator's possible range. On track: it "
+        "meets the final target; at risk: short within the tolerance; off track: further short.",
+    ),
+    (
+        "Significance",
+        f"{rules.SIGNIFICANCE_RULE} Authorities are compared with England; "
+        f"areas within an authority with the authority.",
+    ),
+    (
+        "Quartile",
+        f"Among all areas of the same level with a figure for the same period. "
+        f"{rules.QUARTILE_RULE}",
+    ),
+    (
+        "Similar areas",
+        "The median of the area's comparator group (its nearest neighbours), "
+        "the area itself left out.",
+    ),
 ]
 
 

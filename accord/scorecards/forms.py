@@ -31,6 +31,8 @@ def as_of_from(request: HttpRequest) -> tuple[dt.date, AsOfForm]:
     if iso:
         try:
             on = dt.date.fromisoformat(iso)
+            if not 1900 <= on.year <= 2100:
+                raise ValueError(iso)
         except ValueError:
             form = AsOfForm({})
             form.is_valid()

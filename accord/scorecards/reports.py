@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q
 
 from accord.areas.models import Area
@@ -27,12 +28,11 @@ from accord.casestudies.selectors import case_studies_linked
 from accord.common.querysets import today
 from accord.indicators.periods import PeriodError, parse_period, spec_from_dates
 from accord.scorecards import rules
-from accord.scorecards.assess import ENGLAND_CODE, visible
+from accord.scorecards.assess import ENGLAND_CODE, _target_for, _targets, visible
 from accord.scorecards.charts import nice_ticks
 from accord.scorecards.selectors import Row, Scorecard, fmt, scorecard_for_body
 from accord.strategies.models import Commitment
 from accord.strategies.selectors import live_responsibilities
-from accord.targets.models import Target
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PDF_TYPE = "application/pdf"
@@ -195,8 +195,8 @@ def report_dates(
 
 
 def _trends(card: Scorecard, user: Any) -> tuple[dict[tuple[int, int], Trend], dict]:
-    """Each row's figures over time, its targets and England's figures, and the commentary of
-    each figure (three queries)."""
+    """Each row's latest figures over time, the target in force for each of those periods (as
+    the RAG reads it), England's figures, and the commentary of each figure (four queries)."""
     pairs = {(r.indicator.pk, r.area.pk) for r in card.rows}
     if not pairs:
         return {}, {}
@@ -215,42 +215,34 @@ def _trends(card: Scorecard, user: Any) -> tuple[dict[tuple[int, int], Trend], d
         )
         .order_by("period__start", "period__end")
         .values_list(
-            "indicator_id", "area_id", "period__code", "period__start", "value", "commentary"
+            "indicator_id", "area_id", "period__code", "period__end", "value", "commentary"
         )
     )
     series: dict[tuple[int, int], dict[str, float]] = defaultdict(dict)
-    starts: dict[str, dt.date] = {}
+    ends: dict[str, dt.date] = {}
     notes: dict[tuple[int, int, str], str] = {}
-    for ind, area, code, start, value, commentary in figures:
+    for ind, area, code, end, value, commentary in figures:
         series[(ind, area)][code] = value
-        starts[code] = start
+        ends[code] = end
         if commentary:
             notes[(ind, area, code)] = commentary
-    targets: dict[tuple[int, int], dict[str, float]] = defaultdict(dict)
-    for ind, area, code, start, value in (
-        Target.objects.live()
-        .filter(indicator_id__in=ind_ids, area_id__in=area_ids, period__end__lte=card.as_of)
-        .values_list("indicator_id", "area_id", "period__code", "period__start", "value")
-    ):
-        targets[(ind, area)][code] = value
-        starts.setdefault(code, start)
+    targets = _targets(list(ind_ids), list(area_ids))
     out = {}
     for ind, area in pairs:
         own = series.get((ind, area), {})
-        codes = sorted(own, key=lambda c: starts[c])[-TREND_PERIODS:]
-        first = starts[codes[0]] if codes else None
-        goal = {
-            c: v
-            for c, v in targets.get((ind, area), {}).items()
-            if first is not None and starts[c] >= first
-        }
-        periods = sorted(set(codes) | set(goal), key=lambda c: starts[c])
+        # Figures come in period order; the chart shows the latest few.
+        codes = list(own)[-TREND_PERIODS:]
+        goal = {}
+        for code in codes:
+            t = _target_for(targets.get((ind, area), []), code, ends[code])
+            if t is not None:
+                goal[code] = t[3]
         eng = series.get((ind, england), {}) if england and england != area else {}
         out[(ind, area)] = Trend(
-            periods,
+            codes,
             {c: own[c] for c in codes},
             goal,
-            {c: eng[c] for c in periods if c in eng},
+            {c: eng[c] for c in codes if c in eng},
         )
     return out, notes
 
@@ -270,6 +262,7 @@ def build_report(
     body: Body, *, quarter: str | None = None, as_of: dt.date | None = None, user: Any = None
 ) -> BodyReport:
     """Everything the quarterly report of `body` says (a fixed number of queries)."""
+    user = user or AnonymousUser()
     code, start, end, on = report_dates(quarter, as_of)
     card = scorecard_for_body(body, as_of=on, user=user)
     trends, notes = _trends(card, user)
@@ -364,7 +357,9 @@ def trend_shapes(rr: ReportRow, width: float = 480, height: float = 220) -> Char
             shapes.append(Shape("polyline", pts, colour, w, dash))
         for p in pts:
             shapes.append(Shape("marker", [p], colour, shape=marker))
-    legend = [("Figure" + rr.unit, BLUE, (), "circle")]
+    legend = [
+        (f"Figure ({rr.indicator.unit})" if rr.indicator.unit else "Figure", BLUE, (), "circle")
+    ]
     if t.targets:
         legend.append(("Target", BLACK, (5, 3), "square"))
     if t.england:
@@ -422,7 +417,16 @@ def chart_drawing(chart: Chart):
             if s.shape == "square":
                 d.add(Rect(px - r, fy(py) - r, 2 * r, 2 * r, fillColor=colour, strokeColor=None))
             elif s.shape == "diamond":
-                pts = [px, fy(py) + r + 1, px + r + 1, fy(py), px, fy(py) - r - 1, px - r - 1, fy(py)]
+                pts = [
+                    px,
+                    fy(py) + r + 1,
+                    px + r + 1,
+                    fy(py),
+                    px,
+                    fy(py) - r - 1,
+                    px - r - 1,
+                    fy(py),
+                ]
                 d.add(Polygon(pts, fillColor=colour, strokeColor=None))
             else:
                 d.add(Circle(px, fy(py), r, fillColor=colour, strokeColor=None))
@@ -468,7 +472,10 @@ def chart_png(chart: Chart, scale: float = 3.0) -> bytes:
                 end = min(pos + on, length)
                 a, b = pos / length, end / length
                 draw.line(
-                    [(x1 + (x2 - x1) * a, y1 + (y2 - y1) * a), (x1 + (x2 - x1) * b, y1 + (y2 - y1) * b)],
+                    [
+                        (x1 + (x2 - x1) * a, y1 + (y2 - y1) * a),
+                        (x1 + (x2 - x1) * b, y1 + (y2 - y1) * b),
+                    ],
                     fill=colour,
                     width=width,
                 )
@@ -489,7 +496,9 @@ def chart_png(chart: Chart, scale: float = 3.0) -> bytes:
                 draw.rectangle([px - r, py - r, px + r, py + r], fill=s.colour)
             elif s.shape == "diamond":
                 r += scale
-                draw.polygon([(px, py - r), (px + r, py), (px, py + r), (px - r, py)], fill=s.colour)
+                draw.polygon(
+                    [(px, py - r), (px + r, py), (px, py + r), (px - r, py)], fill=s.colour
+                )
             else:
                 draw.ellipse([px - r, py - r, px + r, py + r], fill=s.colour)
         elif s.kind == "text":
@@ -507,9 +516,9 @@ TABLE_COLUMNS = ["Indicator", "Latest", "Target", "RAG", "Direction of travel", 
 
 
 def _credits(report: BodyReport) -> list[str]:
-    lines = [
-        f"{', '.join(s['codes'])}: {s['source']}" for s in report.card.sources
-    ] or ["No figures are shown, so no sources are drawn on."]
+    lines = [f"{', '.join(s['codes'])}: {s['source']}" for s in report.card.sources] or [
+        "No figures are shown, so no sources are drawn on."
+    ]
     lines.append(
         f"Produced by Accord for {settings.ACCORD_PARTNERSHIP_NAME} on {day(report.produced_on)}."
     )
@@ -632,13 +641,26 @@ def report_pdf(report: BodyReport, *, compress: bool = True) -> bytes:
     from xml.sax.saxutils import escape
 
     styles = getSampleStyleSheet()
-    body = ParagraphStyle("AccordBody", parent=styles["BodyText"], fontName="Helvetica",
-                          fontSize=10.5, leading=14, alignment=TA_LEFT)
+    body = ParagraphStyle(
+        "AccordBody",
+        parent=styles["BodyText"],
+        fontName="Helvetica",
+        fontSize=10.5,
+        leading=14,
+        alignment=TA_LEFT,
+    )
     small = ParagraphStyle("AccordSmall", parent=body, fontSize=8.5, leading=11)
-    h1 = ParagraphStyle("AccordH1", parent=styles["Heading1"], fontName="Helvetica-Bold",
-                        fontSize=18, leading=22, spaceBefore=6)
-    h2 = ParagraphStyle("AccordH2", parent=styles["Heading2"], fontName="Helvetica-Bold",
-                        fontSize=13, leading=16)
+    h1 = ParagraphStyle(
+        "AccordH1",
+        parent=styles["Heading1"],
+        fontName="Helvetica-Bold",
+        fontSize=18,
+        leading=22,
+        spaceBefore=6,
+    )
+    h2 = ParagraphStyle(
+        "AccordH2", parent=styles["Heading2"], fontName="Helvetica-Bold", fontSize=13, leading=16
+    )
     title = ParagraphStyle("AccordTitle", parent=h1, fontSize=30, leading=36, spaceAfter=18)
 
     def para(text: str, style=body) -> Paragraph:
@@ -707,7 +729,14 @@ def report_pdf(report: BodyReport, *, compress: bool = True) -> bytes:
         data.append(
             [
                 para(t, small)
-                for t in (rr.label, rr.latest, rr.target, rr.row.rag_label, rr.direction, rr.benchmark)
+                for t in (
+                    rr.label,
+                    rr.latest,
+                    rr.target,
+                    rr.row.rag_label,
+                    rr.direction,
+                    rr.benchmark,
+                )
             ]
         )
     widths = [7.5 * cm, 4 * cm, 3.6 * cm, 2.2 * cm, 4.6 * cm, 4.2 * cm]
@@ -735,9 +764,7 @@ def report_pdf(report: BodyReport, *, compress: bool = True) -> bytes:
     for rr in charted:
         chart = trend_shapes(rr)
         story.append(
-            KeepTogether(
-                [para(rr.label, h2), chart_drawing(chart), para(chart.description, small)]
-            )
+            KeepTogether([para(rr.label, h2), chart_drawing(chart), para(chart.description, small)])
         )
     story.append(para("Real benefits to real people", h1))
     if not report.case_studies:

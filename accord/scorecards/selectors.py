@@ -19,8 +19,8 @@ from accord.indicators.models import Indicator, IndicatorStatus, Provenance
 from accord.indicators.selectors import visible_outcomes
 from accord.scorecards import rules
 from accord.scorecards.assess import LA_KINDS, Assessment, assess
-from accord.strategies.models import Commitment, ResponsibilityRole
-from accord.strategies.selectors import live_responsibilities, visible_strategies
+from accord.strategies.models import Commitment, Responsibility, ResponsibilityRole
+from accord.strategies.selectors import live_responsibilities
 
 # Areas below an authority that the focus page compares with it.
 SUB_AREA_KINDS = (AreaKind.APB_AREA, AreaKind.LAF_AREA, AreaKind.WARD, AreaKind.NEIGHBOURHOOD)
@@ -407,42 +407,61 @@ def _subtree(roots: set[int], strategy_ids: set[int]) -> dict[int, int]:
     return found
 
 
-def body_indicators(body: Body, user: Any) -> tuple[list[Indicator], dict[int, list[str]]]:
-    """The indicators of the outcomes a body leads or contributes to (and the outcomes beneath
-    them), and those it owns, with why each is on its scorecard (four queries)."""
-    responsibilities = list(
-        live_responsibilities()
-        .filter(body=body, commitment__strategy__in=visible_strategies(user).live())
-        .filter(commitment__archived_on__isnull=True)
-        .select_related("commitment")
-        .order_by("commitment__strategy_id", "commitment__position")
+def served_outcomes(body: Body, user: Any) -> QuerySet[Commitment]:
+    """The live commitments this user may see that a body leads or contributes to, and the
+    outcomes and sub-outcomes beneath them (two levels down), as a subquery."""
+    own = live_responsibilities().filter(body=body).values("commitment_id")
+    return visible_outcomes(user).filter(
+        Q(pk__in=own) | Q(parent_id__in=own) | Q(parent__parent_id__in=own)
     )
-    roots = {r.commitment_id: r for r in responsibilities}
-    under = _subtree(set(roots), {r.commitment.strategy_id for r in responsibilities})
-    through = Indicator.outcomes.through
-    links: dict[int, list[int]] = defaultdict(list)
-    if under:
-        for ind_id, commitment_id in through.objects.filter(
-            commitment_id__in=list(under)
-        ).values_list("indicator_id", "commitment_id"):
-            links[ind_id].append(commitment_id)
-    indicators = list(_indicators(in_use().filter(Q(pk__in=list(links)) | Q(owning_body=body))))
-    why: dict[int, list[str]] = defaultdict(list)
+
+
+def body_indicators(body: Body, user: Any) -> tuple[list[Indicator], dict[int, list[str]]]:
+    """The indicators in use of the outcomes a body leads or contributes to (and the outcomes
+    beneath them), and those it owns, with why each is on its scorecard (one query when there
+    are none, three when there are)."""
+    served = served_outcomes(body, user)
+    indicators = list(
+        _indicators(in_use().filter(Q(owning_body=body) | Q(outcomes__in=served)).distinct())
+    )
+    if not indicators:
+        return [], {}
+    responsibilities = {
+        r.commitment_id: r
+        for r in live_responsibilities().filter(body=body).select_related("commitment")
+    }
+    links: dict[int, list[Responsibility]] = defaultdict(list)
+    for ind_id, *chain in Indicator.outcomes.through.objects.filter(
+        indicator_id__in=[i.pk for i in indicators], commitment__in=served
+    ).values_list(
+        "indicator_id", "commitment_id", "commitment__parent_id", "commitment__parent__parent_id"
+    ):
+        root = next((responsibilities[c] for c in chain if c in responsibilities), None)
+        if root is not None:
+            links[ind_id].append(root)
+    why: dict[int, list[str]] = {}
     for ind in indicators:
-        for commitment_id in sorted(set(links.get(ind.pk, ()))):
-            r = roots[under[commitment_id]]
+        lines = []
+        for r in sorted(links.get(ind.pk, []), key=lambda r: (r.commitment.position, r.pk)):
             role = "Leads" if r.role == ResponsibilityRole.LEAD else "Contributes to"
-            why[ind.pk].append(f"{role} {r.commitment.number}. {r.commitment.title}")
+            lines.append(f"{role} {r.commitment.number}. {r.commitment.title}")
         if ind.owning_body_id == body.pk:
-            why[ind.pk].append("Owns this indicator")
-        why[ind.pk] = list(dict.fromkeys(why[ind.pk]))
+            lines.append("Owns this indicator")
+        why[ind.pk] = list(dict.fromkeys(lines))
     return indicators, why
 
 
-def scorecard_for_body(body: Body, as_of: dt.date | None = None, user: Any = None) -> Scorecard:
+def scorecard_for_body(
+    body: Body,
+    as_of: dt.date | None = None,
+    user: Any = None,
+    *,
+    indicators: tuple[list[Indicator], dict[int, list[str]]] | None = None,
+) -> Scorecard:
     """The scorecard of a body: the indicators of the outcomes it leads or contributes to, and
-    those it owns, for its footprint (or the authority's where an indicator goes no lower)."""
-    indicators, why = body_indicators(body, user)
+    those it owns, for its footprint (or the authority's where an indicator goes no lower).
+    `indicators` passes what `body_indicators` already found."""
+    indicators, why = indicators if indicators is not None else body_indicators(body, user)
     area = body_area(body)
     card = _scorecard(
         body.name,
@@ -482,21 +501,26 @@ def commitment_with_area(*, pk: int, user: Any) -> Commitment:
     )
 
 
-def outcome_indicators(commitment: Commitment) -> list[Indicator]:
-    """The indicators in use that measure a commitment or any outcome beneath it (two
-    queries)."""
-    under = _subtree({commitment.pk}, {commitment.strategy_id})
-    return list(_indicators(in_use().filter(outcomes__in=list(under)).distinct()))
+def outcome_indicators(commitment: Commitment, under: list[int] | None = None) -> list[Indicator]:
+    """The indicators in use that measure a commitment or any outcome beneath it (`under`, the
+    ids of the commitment and those beneath it, where known; else one more query)."""
+    if under is None:
+        under = list(_subtree({commitment.pk}, {commitment.strategy_id}))
+    return list(_indicators(in_use().filter(outcomes__in=under).distinct()))
 
 
 def scorecard_for_outcome(
-    commitment: Commitment, as_of: dt.date | None = None, user: Any = None
+    commitment: Commitment,
+    as_of: dt.date | None = None,
+    user: Any = None,
+    *,
+    indicators: list[Indicator] | None = None,
 ) -> Scorecard:
     """The scorecard of a commitment or outcome: the indicators measuring it and the outcomes
-    beneath it, for the strategy's area."""
+    beneath it, for the strategy's area. `indicators` passes those already found."""
     return _scorecard(
         f"{commitment.number}. {commitment.title}",
-        outcome_indicators(commitment),
+        indicators if indicators is not None else outcome_indicators(commitment),
         outcome_area(commitment),
         as_of,
         user,

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from accord.scorecards import views
 
@@ -15,4 +15,5 @@ urlpatterns = [
     path("exceptions/exceptions.xlsx", views.exceptions_xlsx, name="exceptions-xlsx"),
     path("focus/", views.focus, name="focus"),
     path("focus/focus.xlsx", views.focus_xlsx, name="focus-xlsx"),
+    path("", include("accord.scorecards.urls_reports")),
 ]

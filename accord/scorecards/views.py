@@ -173,10 +173,9 @@ def outcome_xlsx(request, pk: int):
 
 def _area(pk: int) -> Area:
     try:
-        return (
-            Area.objects.select_related("parent", "parent__parent", "parent__parent__parent")
-            .get(pk=pk)
-        )
+        return Area.objects.select_related(
+            "parent", "parent__parent", "parent__parent__parent"
+        ).get(pk=pk)
     except Area.DoesNotExist:
         raise Http404("No such area") from None
 

@@ -123,7 +123,7 @@ def test_manager_forms_and_adoption(page, axe):
     # Replace the old local measure by the new one.
     page.goto(f"/indicators/{known['replaced']}/retire/")
     page.get_by_label("Replaced by another indicator").check()
-    page.get_by_label("Replaced by", exact=True).select_option(
+    page.get_by_label("Replaced by (optional)").select_option(
         label="TEST 1 Residents who feel safe after dark"
     )
     group = page.get_by_role("group", name="Date it stopped")

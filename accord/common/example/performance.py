@@ -603,8 +603,19 @@ class _Tally:
 
 
 def _share(code: str, area: str, tally: _Tally) -> Figure | None:
-    if not tally.residents:
+    if not tally.residents and not tally.missing:
         return None
+    if not tally.residents:
+        return Figure(
+            code,
+            area,
+            "2019",
+            None,
+            suppressed=True,
+            suppression_reason=(
+                f"All {tally.missing} of the area's LSOAs have 2021 codes with no IMD 2019 decile."
+            ),
+        )
     commentary = ""
     if tally.missing:
         covered = tally.lsoas

@@ -132,9 +132,7 @@ def test_loading_again_changes_nothing(loaded):
     history = Indicator.history.count()
     again = load_library()
     assert again["created"] == 0 and again["existing"] == 250
-    after = {
-        i.pk: (i.version, i.modified_on, i.title, i.polarity) for i in Indicator.objects.all()
-    }
+    after = {i.pk: (i.version, i.modified_on, i.title, i.polarity) for i in Indicator.objects.all()}
     assert after == before
     assert Indicator.history.count() == history
 

@@ -141,7 +141,7 @@ def test_list_queries_do_not_grow(client, django_assert_max_num_queries):
 def test_detail_of_an_untitled_reference_indicator(client, library):
     ni5 = Indicator.objects.get(code="NI 5")
     html = assert_well_formed(client.get(ni5.get_absolute_url()))
-    assert "NI 5 <span class=\"accord-meta\">(title not found in the sources)</span>" in html
+    assert 'NI 5 <span class="accord-meta">(title not found in the sources)</span>' in html
     assert "satisfied with their local area" in html  # the source note
     assert "National Indicator Set 2008" in html
     assert "it is in the reference library and not in use" in html
@@ -160,9 +160,7 @@ def test_detail_shows_a_corrected_polarity_with_its_reason(client, library):
 def test_detail_shows_outcomes_targets_and_replacements(client, manager):
     scs = StrategyFactory(title="Sustainable Community Strategy")
     outcome = CommitmentFactory(strategy=scs, number="7.2", title="Healthier children")
-    hidden = CommitmentFactory(
-        strategy=StrategyFactory(is_published=False), title="Draft outcome"
-    )
+    hidden = CommitmentFactory(strategy=StrategyFactory(is_published=False), title="Draft outcome")
     officer, body = PersonFactory(name="Ann Lead"), BodyFactory(name="Health and Wellbeing")
     new = IndicatorFactory(code="L 56", title="Year 6 obesity (local)")
     old = IndicatorFactory(
@@ -177,7 +175,9 @@ def test_detail_shows_outcomes_targets_and_replacements(client, manager):
         polarity="lower",
     )
     older = IndicatorFactory(code="L 3", status="replaced", replaced_by=old)
-    _target(old, "2009/10", 18.5, baseline_value=19.2, baseline_period=PeriodFactory(text="2007/08"))
+    _target(
+        old, "2009/10", 18.5, baseline_value=19.2, baseline_period=PeriodFactory(text="2007/08")
+    )
     _target(old, "2008/09", 19.0, provenance="illustrative")
     html = assert_well_formed(client.get(old.get_absolute_url()))
     assert outcome.get_absolute_url() in html and "7.2. Healthier children" in html
@@ -201,7 +201,11 @@ def test_detail_queries_do_not_grow(client):
     def add(n):
         for k in range(n):
             ind.outcomes.add(CommitmentFactory(kind="outcome"))
-            _target(ind, f"{2000 + k + ind.targets.count()}/{(1 + k + ind.targets.count()) % 100:02d}", 1.0)
+            _target(
+                ind,
+                f"{2000 + k + ind.targets.count()}/{(1 + k + ind.targets.count()) % 100:02d}",
+                1.0,
+            )
             IndicatorFactory(status="replaced", replaced_by=ind)
 
     add(1)
