@@ -122,8 +122,10 @@ def summary(performance: dict[str, dict]) -> list[dict[str, Any]]:
             met=lambda r, k=case: r["assessment"][k]["equal_pandas"]
             and r["assessment"][k]["equal_duckdb"])
     requests = first.get("pages", {}).get("requests", 0)
-    row(f"3. Pages, server time over {requests} requests", lambda r: None, heading=True)
+    row(f"3. Pages, server time (up to {requests} requests each)", lambda r: None, heading=True)
     for page, label in (("body_scorecard", "body scorecard"), ("focus", "focus page")):
+        row(f"   {label}: requests timed", lambda r, p=page: r["pages"][p]["requests"])
+        row(f"   {label}: queries per request", lambda r, p=page: r["pages"][p]["queries"])
         row(f"   {label} p50, ms", lambda r, p=page: r["pages"][p]["p50_ms"], 1)
         row(f"   {label} p95, ms", lambda r, p=page: r["pages"][p]["p95_ms"], 1, "< 150",
             lambda r, p=page: r["pages"][p]["met"])

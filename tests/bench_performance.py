@@ -296,67 +296,77 @@ def measure_assessment(national, repeat_one: int, repeat_all: int) -> dict:
 # --- 3. Pages -------------------------------------------------------------------------------
 
 
-def _page_urls(national) -> dict[str, str | Exception]:
-    """The body scorecard of the body with the most indicators, and the borough's focus page."""
-    from django.db.models import Count
+def _page_urls(national, user) -> dict[str, str | Exception]:
+    """The scorecard of the body with the most indicators, and the focus page (the
+    partnership's own area), both as of the assessment's day."""
     from django.urls import NoReverseMatch, reverse
 
     from accord.bodies.models import Body
+    from accord.scorecards.selectors import body_indicators
 
-    body = (
-        Body.objects.annotate(
-            n=Count("responsibilities__commitment__indicators", distinct=True)
-        )
-        .order_by("-n", "pk")
-        .first()
-    )
+    bodies = list(Body.objects.live().order_by("pk"))
+    body = max(bodies, key=lambda b: (len(body_indicators(b, user)[0]), -b.pk))
+    query = f"?as_of={assessment_as_of(national).isoformat()}"
     urls: dict[str, str | Exception] = {}
     for name, make in (
         ("body_scorecard", lambda: reverse("scorecards:body", args=[body.pk])),
-        ("focus", lambda: reverse("scorecards:focus") + f"?area={national.borough.pk}"),
+        ("focus", lambda: reverse("scorecards:focus")),
     ):
         try:
-            urls[name] = make()
+            urls[name] = make() + query
         except NoReverseMatch as error:
             urls[name] = error
     return urls
 
 
-def measure_pages(national, requests: int) -> dict:
+def measure_pages(national, requests: int, budget_seconds: float) -> dict:
+    """Server time of each page over `requests` requests (fewer if they take longer than
+    `budget_seconds` in all: a page that slow has missed its target by far anyway)."""
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
+    user = _bench_user()
     client = Client()
-    client.force_login(_bench_user())
-    out: dict[str, Any] = {"requests": requests, "target_p95_ms": PAGE_TARGET_MS,
-                           "user": "signed-in manager", "client": "django.test.Client"}
-    for name, url in _page_urls(national).items():
+    client.force_login(user)
+    out: dict[str, Any] = {
+        "requests": requests,
+        "target_p95_ms": PAGE_TARGET_MS,
+        "user": "signed-in manager",
+        "client": "django.test.Client, in process, DEBUG off",
+    }
+    for name, url in _page_urls(national, user).items():
         if isinstance(url, Exception):
             out[name] = {"error": f"no such page: {url}", "met": False}
             continue
         with CaptureQueriesContext(connection) as queries:
             first = client.get(url)
-        timings = []
-        for _ in range(requests):
-            start = time.perf_counter()
+        # Counted now: every later request clears the connection's query log.
+        query_count = len(queries.captured_queries)
+        timings: list[float] = []
+        started = time.perf_counter()
+        while len(timings) < requests and time.perf_counter() - started < budget_seconds:
+            t0 = time.perf_counter()
             response = client.get(url)
-            timings.append((time.perf_counter() - start) * 1000)
+            timings.append((time.perf_counter() - t0) * 1000)
             if response.status_code != 200:
                 break
         p95 = _percentile(timings, 0.95)
         out[name] = {
             "url": url,
             "status": first.status_code,
-            "queries": len(queries.captured_queries),
+            "queries": query_count,
             "bytes": len(first.content),
+            "requests": len(timings),
             "p50_ms": round(statistics.median(timings), 1),
             "p95_ms": round(p95, 1),
             "max_ms": round(max(timings), 1),
             "met": first.status_code == 200 and p95 < PAGE_TARGET_MS,
         }
-        _log(f"{name}: {out[name]['p50_ms']} / {out[name]['p95_ms']} ms, "
-             f"{out[name]['queries']} queries")
+        _log(
+            f"{name}: p50 {out[name]['p50_ms']} ms, p95 {out[name]['p95_ms']} ms over "
+            f"{len(timings)} requests, {out[name]['queries']} queries"
+        )
     return out
 
 
@@ -385,7 +395,9 @@ def run(scale, workdir: Path) -> dict:
     result["assessment"] = measure_assessment(
         national, repeat_one=5, repeat_all=1 if full else 3
     )
-    result["pages"] = measure_pages(national, scale.requests)
+    result["pages"] = measure_pages(
+        national, scale.requests, float(os.environ.get("BENCH_PAGE_SECONDS") or 60)
+    )
     result["seconds_total"] = round(time.perf_counter() - started, 1)
     return result
 

@@ -20,10 +20,6 @@ from accord.targets.models import Target
 SEARCH_FIELDS = ("code", "title", "definition", "external_id", "theme")
 
 
-def can_manage(user: Any) -> bool:
-    return bool(user.is_authenticated and user.has_perm("indicators.change_indicator"))
-
-
 def visible_outcomes(user: Any) -> QuerySet[Commitment]:
     """Live commitments and outcomes of the strategies this user may see."""
     return Commitment.objects.live().filter(strategy__in=visible_strategies(user))

@@ -234,9 +234,10 @@ def evidence_file(request, pk: int):
 @login_required
 def import_start(request):
     require_perm(request, "observations.add_importbatch")
-    form = ImportForm(request.POST or None, request.FILES or None)
+    posted = request.method == "POST"
+    form = ImportForm(request.POST if posted else None, request.FILES if posted else None)
     status = 200
-    if request.method == "POST":
+    if posted:
         if form.is_valid():
             upload = form.cleaned_data["file"]
             batch = services.import_upload(

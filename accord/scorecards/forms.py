@@ -11,7 +11,7 @@ from accord.common.querysets import today
 
 class AsOfForm(forms.Form):
     as_of = GovukDateField(
-        label="Show the scorecard as at",
+        label="Show the figures as at",
         required=False,
         help_text=(
             "For example, 15 1 2010. The scorecard then uses the figures for periods ended by "

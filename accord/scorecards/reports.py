@@ -222,6 +222,8 @@ def _trends(card: Scorecard, user: Any) -> tuple[dict[tuple[int, int], Trend], d
     ends: dict[str, dt.date] = {}
     notes: dict[tuple[int, int, str], str] = {}
     for ind, area, code, end, value, commentary in figures:
+        if value is None:
+            continue
         series[(ind, area)][code] = value
         ends[code] = end
         if commentary:
@@ -357,7 +359,7 @@ def trend_shapes(rr: ReportRow, width: float = 480, height: float = 220) -> Char
             shapes.append(Shape("polyline", pts, colour, w, dash))
         for p in pts:
             shapes.append(Shape("marker", [p], colour, shape=marker))
-    legend = [
+    legend: list[tuple[str, tuple[int, int, int], tuple[int, ...], str]] = [
         (f"Figure ({rr.indicator.unit})" if rr.indicator.unit else "Figure", BLUE, (), "circle")
     ]
     if t.targets:
@@ -385,7 +387,7 @@ def trend_shapes(rr: ReportRow, width: float = 480, height: float = 220) -> Char
 
 def chart_drawing(chart: Chart):
     """The chart as a reportlab Drawing (vector graphics in the PDF)."""
-    from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Polygon, Rect, String
+    from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, Rect, String
     from reportlab.lib.colors import Color
 
     d = Drawing(chart.width, chart.height)
@@ -624,6 +626,8 @@ def report_docx(report: BodyReport) -> bytes:
 
 def report_pdf(report: BodyReport, *, compress: bool = True) -> bytes:
     """The report as a PDF (A4 landscape, Helvetica)."""
+    from xml.sax.saxutils import escape
+
     from reportlab.lib import colors
     from reportlab.lib.enums import TA_LEFT
     from reportlab.lib.pagesizes import A4, landscape
@@ -638,7 +642,6 @@ def report_pdf(report: BodyReport, *, compress: bool = True) -> bytes:
         Table,
         TableStyle,
     )
-    from xml.sax.saxutils import escape
 
     styles = getSampleStyleSheet()
     body = ParagraphStyle(

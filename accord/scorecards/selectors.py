@@ -528,6 +528,13 @@ def scorecard_for_outcome(
     )
 
 
+def scorecard_for_indicator(
+    indicator: Indicator, area: Area, as_of: dt.date | None = None, user: Any = None
+) -> Scorecard:
+    """One indicator assessed for an area (or its authority where it goes no lower)."""
+    return _scorecard(indicator.code, [indicator], area, as_of, user, subject=indicator)
+
+
 def scorecard_for_area(area: Area, as_of: dt.date | None = None, user: Any = None) -> Scorecard:
     """The scorecard of an area: every indicator in use that is published for it."""
     indicators = [i for i in _indicators(in_use()) if rules.published_for(i.geography, area.kind)]

@@ -120,20 +120,16 @@ def assess_duckdb(
         LEFT JOIN {_levels("gl", rules._LEVELS)} ON gl.k = i.geography
         WHERE COALESCE(al.lvl, 0) <= COALESCE(gl.lvl, 0)
         """,
-        # Figures for the indicators, for periods ended by as_of.
+        # The assessed areas' own figures for periods ended by as_of; k orders them: the
+        # period ending last, then the shortest.
         f"""
         CREATE OR REPLACE TEMP TABLE figures AS
         SELECT o.indicator_id, o.area_id, o.period_id, o.value, o.ci_lower, o.ci_upper,
-            p.code, p.start, p."end"
+            CAST(p."end" - DATE '1970-01-01' AS BIGINT) * 1048576
+                + CAST(p.start - DATE '1970-01-01' AS BIGINT) AS k
         FROM observations o JOIN periods p ON p.id = o.period_id
         WHERE p."end" <= {as_of_sql} AND o.indicator_id IN (SELECT id FROM sel_ind)
-        """,
-        # Each grid pair's figures, latest first.
-        """
-        CREATE OR REPLACE TEMP TABLE series AS
-        SELECT f.*, g.forecast_points, row_number() OVER (
-            PARTITION BY f.indicator_id, f.area_id ORDER BY f."end" DESC, f.start DESC) AS rn
-        FROM figures f JOIN grid g ON g.indicator_id = f.indicator_id AND g.area_id = f.area_id
+            AND o.area_id IN (SELECT id FROM sel_area)
         """,
         # The previous period and the one a year earlier, where stored.
         """
@@ -164,24 +160,54 @@ def assess_duckdb(
         LEFT JOIN periods py ON py.kind = s.kind AND py.start = s.year_start
             AND py."end" = s.year_end
         """,
-        # The latest figure of each pair, with the grid's facts and the neighbours' figures.
+        # The latest figure of each grid pair, with the grid's facts.
         """
         CREATE OR REPLACE TEMP TABLE latest AS
-        SELECT s.indicator_id, s.area_id, s.period_id, s.code, s.start, s."end", s.value,
-            s.ci_lower, s.ci_upper, g.polarity, g.frequency, g.tolerance_kind, g.tolerance,
-            g.forecast_points, g.minimum, g.maximum, g.region_id, g.benchmark_id,
-            g.polarity IN ('higher', 'lower') AS judged,
+        WITH best AS (
+            SELECT f.indicator_id, f.area_id, arg_max(
+                {'period_id': f.period_id, 'value': f.value, 'lo': f.ci_lower, 'hi': f.ci_upper},
+                f.k) AS b
+            FROM figures f
+            JOIN grid g ON g.indicator_id = f.indicator_id AND g.area_id = f.area_id
+            GROUP BY f.indicator_id, f.area_id
+        )
+        SELECT best.indicator_id, best.area_id, b.period_id, p.code, p.start, p."end",
+            b.value, b.lo AS ci_lower, b.hi AS ci_upper, g.polarity, g.frequency,
+            g.tolerance_kind, g.tolerance, g.forecast_points, g.minimum, g.maximum, g.region_id,
+            g.benchmark_id, g.polarity IN ('higher', 'lower') AS judged,
             CASE WHEN g.frequency = 'biennial' THEN 2 ELSE 1 END AS step,
-            fp.value AS p_value, fp.ci_lower AS p_lo, fp.ci_upper AS p_hi,
-            fy.value AS y_value, fy.ci_lower AS y_lo, fy.ci_upper AS y_hi
-        FROM series s
-        JOIN grid g ON g.indicator_id = s.indicator_id AND g.area_id = s.area_id
-        LEFT JOIN neighbours n ON n.id = s.period_id
-        LEFT JOIN figures fp ON fp.indicator_id = s.indicator_id AND fp.area_id = s.area_id
-            AND fp.period_id = n.prev_id
-        LEFT JOIN figures fy ON fy.indicator_id = s.indicator_id AND fy.area_id = s.area_id
-            AND fy.period_id = n.year_id
-        WHERE s.rn = 1
+            n.prev_id, n.year_id
+        FROM best
+        JOIN grid g ON g.indicator_id = best.indicator_id AND g.area_id = best.area_id
+        JOIN periods p ON p.id = b.period_id
+        LEFT JOIN neighbours n ON n.id = b.period_id
+        """,
+        # The figures for the previous period and the one a year earlier.
+        """
+        CREATE OR REPLACE TEMP TABLE back AS
+        WITH wanted AS (
+            SELECT indicator_id, area_id, prev_id AS period_id, 'p' AS which FROM latest
+            WHERE prev_id IS NOT NULL
+            UNION ALL
+            SELECT indicator_id, area_id, year_id, 'y' FROM latest WHERE year_id IS NOT NULL
+        )
+        SELECT w.indicator_id, w.area_id,
+            max(f.value) FILTER (WHERE w.which = 'p') AS p_value,
+            max(f.ci_lower) FILTER (WHERE w.which = 'p') AS p_lo,
+            max(f.ci_upper) FILTER (WHERE w.which = 'p') AS p_hi,
+            max(f.value) FILTER (WHERE w.which = 'y') AS y_value,
+            max(f.ci_lower) FILTER (WHERE w.which = 'y') AS y_lo,
+            max(f.ci_upper) FILTER (WHERE w.which = 'y') AS y_hi
+        FROM wanted w JOIN figures f ON f.indicator_id = w.indicator_id
+            AND f.area_id = w.area_id AND f.period_id = w.period_id
+        GROUP BY w.indicator_id, w.area_id
+        """,
+        # Every area's figures in the latest periods: the benchmarks, comparators and peers.
+        """
+        CREATE OR REPLACE TEMP TABLE recent AS
+        SELECT indicator_id, area_id, period_id, value FROM observations
+        WHERE period_id IN (SELECT DISTINCT period_id FROM latest)
+            AND indicator_id IN (SELECT id FROM sel_ind)
         """,
         # Live targets of the areas and of the live groups they belong to.
         """
@@ -228,21 +254,27 @@ def assess_duckdb(
         # figure's and those before it, one after another; x = each period's last day).
         f"""
         CREATE OR REPLACE TEMP TABLE trend AS
-        WITH RECURSIVE chain(indicator_id, area_id, period_id, step, n) AS (
-            SELECT l.indicator_id, l.area_id, l.period_id, 1, l.forecast_points
-            FROM latest l JOIN final_target ft
-                ON ft.indicator_id = l.indicator_id AND ft.area_id = l.area_id
+        WITH RECURSIVE steps(start_id, period_id, step) AS (
+            SELECT id, id, 1 FROM periods
             UNION ALL
-            SELECT c.indicator_id, c.area_id, nb.prev_id, c.step + 1, c.n
-            FROM chain c JOIN neighbours nb ON nb.id = c.period_id
-            WHERE nb.prev_id IS NOT NULL AND c.step < c.n
+            SELECT s.start_id, nb.prev_id, s.step + 1 FROM steps s
+            JOIN neighbours nb ON nb.id = s.period_id
+            WHERE nb.prev_id IS NOT NULL
+                AND s.step < (SELECT max(forecast_points) FROM latest)
+        ),
+        chain AS (
+            SELECT l.indicator_id, l.area_id, s.period_id
+            FROM latest l
+            JOIN final_target ft ON ft.indicator_id = l.indicator_id AND ft.area_id = l.area_id
+            JOIN steps s ON s.start_id = l.period_id AND s.step <= l.forecast_points
         )
         SELECT c.indicator_id, c.area_id, count(*) AS k, avg(x) AS mx, avg(f.value) AS my,
             regr_sxx(f.value, x) AS sxx, regr_sxy(f.value, x) AS sxy
         FROM chain c
-        JOIN (SELECT *, (("end" - DATE '1970-01-01') + 719163)::DOUBLE AS x FROM figures) f
-            ON f.indicator_id = c.indicator_id AND f.area_id = c.area_id
+        JOIN figures f ON f.indicator_id = c.indicator_id AND f.area_id = c.area_id
             AND f.period_id = c.period_id
+        JOIN (SELECT id, (("end" - DATE '1970-01-01') + 719163)::DOUBLE AS x FROM periods) px
+            ON px.id = c.period_id
         GROUP BY c.indicator_id, c.area_id
         HAVING count(*) >= {rules.MIN_FORECAST_POINTS}
         """,
@@ -262,7 +294,7 @@ def assess_duckdb(
         )
         SELECT l.indicator_id, l.area_id, median(f.value) AS comparator_value
         FROM latest l JOIN pairs ON pairs.area_id = l.area_id
-        JOIN figures f ON f.indicator_id = l.indicator_id AND f.period_id = l.period_id
+        JOIN recent f ON f.indicator_id = l.indicator_id AND f.period_id = l.period_id
             AND f.area_id = pairs.member_id
         GROUP BY l.indicator_id, l.area_id
         """,
@@ -283,7 +315,7 @@ def assess_duckdb(
             count(*) OVER w AS n,
             rank() OVER (w ORDER BY f.value DESC) - 1 AS above,
             rank() OVER (w ORDER BY f.value ASC) - 1 AS below
-        FROM figures f
+        FROM recent f
         JOIN wanted USING (indicator_id, period_id)
         JOIN area_info ai ON ai.id = f.area_id
         WHERE ai.kind IN (SELECT kind FROM peer_kinds)
@@ -368,7 +400,9 @@ def assess_duckdb(
                      ELSE {_data_due_sql(rep_start, rep_end)} END AS due,
                 {forecast} AS forecast_value,
                 ft.t_value AS final_value
-            FROM latest l
+            FROM (SELECT latest.*, back.* EXCLUDE (indicator_id, area_id) FROM latest
+                  LEFT JOIN back ON back.indicator_id = latest.indicator_id
+                  AND back.area_id = latest.area_id) l
             LEFT JOIN (SELECT k, CASE k {months} END AS months
                        FROM (SELECT DISTINCT frequency AS k FROM latest)) m ON m.k = l.frequency
             LEFT JOIN final_target ft ON ft.indicator_id = l.indicator_id
@@ -377,11 +411,11 @@ def assess_duckdb(
         ) l ON l.indicator_id = g.indicator_id AND l.area_id = g.area_id
         LEFT JOIN cur_target ct ON ct.indicator_id = g.indicator_id AND ct.area_id = g.area_id
         LEFT JOIN area_info ae ON ae.id = g.area_id
-        LEFT JOIN figures fe ON fe.indicator_id = l.indicator_id AND fe.period_id = l.period_id
+        LEFT JOIN recent fe ON fe.indicator_id = l.indicator_id AND fe.period_id = l.period_id
             AND fe.area_id = ae.england_id
-        LEFT JOIN figures fr ON fr.indicator_id = l.indicator_id AND fr.period_id = l.period_id
+        LEFT JOIN recent fr ON fr.indicator_id = l.indicator_id AND fr.period_id = l.period_id
             AND fr.area_id = l.region_id
-        LEFT JOIN figures fb ON fb.indicator_id = l.indicator_id AND fb.period_id = l.period_id
+        LEFT JOIN recent fb ON fb.indicator_id = l.indicator_id AND fb.period_id = l.period_id
             AND fb.area_id = l.benchmark_id
         LEFT JOIN comparator cp ON cp.indicator_id = g.indicator_id AND cp.area_id = g.area_id
         LEFT JOIN peers pr ON pr.indicator_id = l.indicator_id AND pr.period_id = l.period_id

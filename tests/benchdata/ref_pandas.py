@@ -183,9 +183,66 @@ def area_table(areas: pd.DataFrame) -> tuple[pd.DataFrame, int | None]:
 
 # --- The assessment ---------------------------------------------------------------------------
 
+_BITS = 21  # ids below 2**21 each, so (indicator, area, period) packs into one int64
 
-def _pairs_in(frame: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
-    return frame.merge(pairs, on=["indicator_id", "area_id"], how="inner")
+
+def _table(ids, values, default, dtype) -> np.ndarray:
+    """A dense array indexed by id, for mapping millions of ids at array speed."""
+    ids = np.asarray(ids, dtype=np.int64)
+    table = np.full(2**_BITS, default, dtype=dtype)
+    table[ids] = values
+    return table
+
+
+def _key(*parts: np.ndarray) -> np.ndarray:
+    out = np.zeros(len(parts[0]), dtype=np.int64)
+    for part in parts:
+        out = (out << _BITS) | np.asarray(part, dtype=np.int64)
+    return out
+
+
+class _Figures:
+    """The figures of the assessed indicators for periods ended by as_of, as arrays, with a
+    hash index on (indicator, area, period) for lookups."""
+
+    FIELDS = ("ind", "area", "period", "value", "lo", "hi", "ppos")
+
+    def __init__(self, **arrays: np.ndarray):
+        for name in self.FIELDS:
+            setattr(self, name, arrays[name])
+        self._index: pd.Index | None = None
+
+    @classmethod
+    def from_observations(cls, obs: pd.DataFrame, mask: np.ndarray, ppos: np.ndarray):
+        made = cls(
+            ind=obs["indicator_id"].to_numpy()[mask],
+            area=obs["area_id"].to_numpy()[mask],
+            period=obs["period_id"].to_numpy()[mask],
+            value=obs["value"].to_numpy()[mask],
+            lo=obs["ci_lower"].to_numpy()[mask],
+            hi=obs["ci_upper"].to_numpy()[mask],
+            ppos=ppos[mask],
+        )
+        for ids in (made.ind, made.area, made.period):
+            assert len(ids) == 0 or ids.max() < 2**_BITS
+        return made
+
+    def subset(self, mask: np.ndarray) -> "_Figures":
+        return _Figures(**{name: getattr(self, name)[mask] for name in self.FIELDS})
+
+    def find(self, ind, area, period) -> np.ndarray:
+        """Positions of the figures for these (indicator, area, period) triples; -1 if none."""
+        if self._index is None:
+            self._index = pd.Index(_key(self.ind, self.area, self.period))
+        area = pd.array(area, dtype="Int64")
+        period = pd.array(period, dtype="Int64")
+        known = ~(area.isna() | period.isna())
+        keys = _key(ind, area.fillna(0).to_numpy(np.int64), period.fillna(0).to_numpy(np.int64))
+        found = self._index.get_indexer(keys)
+        return np.where(np.asarray(known), found, -1)
+
+    def take(self, positions: np.ndarray, what: np.ndarray) -> np.ndarray:
+        return np.where(positions >= 0, what[np.maximum(positions, 0)], np.nan)
 
 
 def assess_pandas(
@@ -202,54 +259,76 @@ def assess_pandas(
     chosen = pd.DataFrame({"id": list(dict.fromkeys(area_ids))})
     chosen = chosen.merge(areas, on="id", how="inner", sort=False)
     chosen["a_order"] = np.arange(len(chosen))
+    chosen["level"] = chosen["kind"].map(rules._AREA_LEVEL).fillna(0)
+    inds["reach"] = inds["geography"].map(rules._LEVELS).fillna(0)
     grid = inds.rename(columns={"id": "indicator_id"}).merge(
         chosen.rename(columns={"id": "area_id"}), how="cross"
     )
-    level = grid["kind"].map(rules._AREA_LEVEL).fillna(0)
-    reach = grid["geography"].map(rules._LEVELS).fillna(0)
-    grid = grid[level <= reach].sort_values(["i_order", "a_order"]).reset_index(drop=True)
-    pairs = grid[["indicator_id", "area_id"]]
+    grid = grid[grid["level"] <= grid["reach"]].reset_index(drop=True)
 
-    # Figures for periods ended by as_of.
-    periods = f.periods.rename(columns={"id": "period_id", "code": "period_code",
-                                        "kind": "period_kind_"})
+    # Figures for periods ended by as_of; each grid pair's latest (period ending last, then
+    # the shortest).
+    periods = f.periods.rename(columns={"id": "period_id", "code": "period_code"})
     periods["start"] = periods["start"].to_numpy().astype("datetime64[D]")
     periods["end"] = periods["end"].to_numpy().astype("datetime64[D]")
-    periods = periods[periods["end"] <= as_of64]
     obs = f.observations
-    obs = obs[obs["indicator_id"].isin(inds["id"])]
-    figures = obs.merge(periods, on="period_id", how="inner")
-
-    series = _pairs_in(figures, pairs)
-    series = series.sort_values(
-        ["indicator_id", "area_id", "end", "start"], ascending=[True, True, False, False]
+    obs_ind = obs["indicator_id"].to_numpy()
+    obs_area = obs["area_id"].to_numpy()
+    obs_period = obs["period_id"].to_numpy()
+    ppos = _table(periods["period_id"], np.arange(len(periods)), -1, np.int32)[obs_period]
+    end_days = periods["end"].to_numpy().astype("datetime64[D]").astype(np.int64)
+    start_days = periods["start"].to_numpy().astype("datetime64[D]").astype(np.int64)
+    end_days_x = np.append(end_days, np.iinfo(np.int64).max)  # position -1: no period
+    keep = _table(inds["id"], True, False, bool)[obs_ind]
+    keep &= end_days_x[ppos] <= as_of64.astype(np.int64)
+    area_level = _table(chosen["id"], chosen["level"], -1, np.int8)
+    ind_reach = _table(inds["id"], inds["reach"], -1, np.int8)
+    in_chosen = area_level[obs_area] >= 0
+    sel = np.nonzero(keep & in_chosen)[0]
+    sel = sel[area_level[obs_area[sel]] <= ind_reach[obs_ind[sel]]]
+    order = end_days[ppos[sel]] * 2**20 + start_days[ppos[sel]]
+    best = (
+        pd.DataFrame({"pair": _key(obs_ind[sel], obs_area[sel]), "order": order, "at": sel})
+        .sort_values(["pair", "order"])
+        .drop_duplicates("pair", keep="last")["at"]
+        .to_numpy()
     )
-    series["rn"] = series.groupby(["indicator_id", "area_id"], sort=False).cumcount()
-    latest = series[series["rn"] == 0].drop(columns="rn")
+    latest = pd.DataFrame(
+        {
+            "indicator_id": obs_ind[best],
+            "area_id": obs_area[best],
+            "period_id": obs_period[best],
+            "value": obs["value"].to_numpy()[best],
+            "ci_lower": obs["ci_lower"].to_numpy()[best],
+            "ci_upper": obs["ci_upper"].to_numpy()[best],
+            "period_code": periods["period_code"].to_numpy()[ppos[best]],
+            "end": periods["end"].to_numpy()[ppos[best]],
+        }
+    )
+    # From here on only these figures are read: the assessed areas' own, and every area's in
+    # the latest periods (benchmarks, comparators and peers).
+    latest_periods = _table(latest["period_id"].unique(), True, False, bool)
+    fig = _Figures.from_observations(obs, keep & (in_chosen | latest_periods[obs_period]), ppos)
     latest = latest.merge(
-        grid[["indicator_id", "area_id", "polarity", "frequency", "period_kind",
-              "tolerance_kind", "tolerance", "forecast_points", "minimum", "maximum",
-              "region_id", "benchmark_id", "peer_class"]],
+        grid[["indicator_id", "area_id", "polarity", "frequency", "tolerance_kind", "tolerance",
+              "forecast_points", "minimum", "maximum", "region_id", "benchmark_id",
+              "peer_class"]],
         on=["indicator_id", "area_id"],
     )
     polarity = latest["polarity"].to_numpy()
     judged = (polarity == HIGHER) | (polarity == LOWER)
     value = latest["value"].to_numpy()
     end = latest["end"].to_numpy().astype("datetime64[D]")
+    ind_col, area_col = latest["indicator_id"].to_numpy(), latest["area_id"].to_numpy()
 
-    # Direction of travel.
+    # Direction of travel, against the previous period and the same period a year earlier.
     neighbours = period_neighbours(f.periods).rename(columns={"id": "period_id"})
     latest = latest.merge(neighbours, on="period_id", how="left")
-    lookup = series[["indicator_id", "area_id", "period_id", "value", "ci_lower", "ci_upper"]]
     for which in ("prev", "year"):
-        found = latest[["indicator_id", "area_id", f"{which}_id"]].merge(
-            lookup.rename(columns={"period_id": f"{which}_id", "value": f"{which}_value",
-                                   "ci_lower": f"{which}_lo", "ci_upper": f"{which}_hi"}),
-            on=["indicator_id", "area_id", f"{which}_id"],
-            how="left",
-        )
-        for col in (f"{which}_value", f"{which}_lo", f"{which}_hi"):
-            latest[col] = found[col].to_numpy()
+        at = fig.find(ind_col, area_col, latest[f"{which}_id"])
+        latest[f"{which}_value"] = fig.take(at, fig.value)
+        latest[f"{which}_lo"] = fig.take(at, fig.lo)
+        latest[f"{which}_hi"] = fig.take(at, fig.hi)
     latest["direction_previous"] = _direction(latest, "prev", judged)
     latest["direction_year"] = _direction(latest, "year", judged)
 
@@ -272,33 +351,29 @@ def assess_pandas(
     latest["rag"] = np.select(
         [late, ~due, ~judged, np.isnan(target)],
         ["data_late", "no_data_due", "not_judged", "no_target"],
-        default=_rag(value, target, polarity, latest["tolerance_kind"].to_numpy(),
-                     latest["tolerance"].to_numpy()),
+        default=_rag(
+            value, target, polarity, latest["tolerance_kind"].to_numpy(),
+            latest["tolerance"].to_numpy(),
+        ),
     )
 
     # Forecast to the final target.
-    latest = _forecast(latest, series, neighbours)
+    latest = _forecast(latest, fig, periods, neighbours)
 
-    # Benchmarks.
-    values = figures[["indicator_id", "period_id", "area_id", "value"]]
-    if england is not None:
-        eng = values[values["area_id"] == england].drop(columns="area_id")
-        latest = latest.merge(eng.rename(columns={"value": "england_value"}),
-                              on=["indicator_id", "period_id"], how="left")
-    else:
-        latest["england_value"] = np.nan
-    for name, key in (("region_value", "region_id"), ("bench_value", "benchmark_id")):
-        found = latest[["indicator_id", "period_id", key]].merge(
-            values.rename(columns={"area_id": key, "value": name}),
-            on=["indicator_id", "period_id", key], how="left",
-        )
-        latest[name] = found[name].to_numpy()
-    latest = _comparators(latest, f, values, chosen["id"])
+    # Benchmarks: England, the region, the benchmark area, the comparator group's median.
+    period_col = latest["period_id"].to_numpy()
+    for name, where in (
+        ("england_value", np.full(len(latest), england if england is not None else -1)),
+        ("region_value", latest["region_id"]),
+        ("bench_value", latest["benchmark_id"]),
+    ):
+        where = pd.array(where, dtype="Int64")
+        where[np.asarray(where.fillna(-1)) < 0] = pd.NA
+        latest[name] = fig.take(fig.find(ind_col, where, period_col), fig.value)
+    latest = _comparators(latest, f, fig, chosen["id"])
     lo = latest["ci_lower"].to_numpy()
     hi = latest["ci_upper"].to_numpy()
     bench = latest["bench_value"].to_numpy()
-    polarity = latest["polarity"].to_numpy()
-    judged = (polarity == HIGHER) | (polarity == LOWER)
     compared = judged & ~np.isnan(lo) & ~np.isnan(hi) & ~np.isnan(bench)
     similar = (lo <= bench) & (bench <= hi)
     above = lo > bench
@@ -307,18 +382,19 @@ def assess_pandas(
         ["not_compared", "similar", "better"],
         default="worse",
     )
-    latest = _quartiles(latest, figures, areas, chosen)
+    latest = _quartiles(latest, fig, areas, chosen)
 
-    # Every grid row; the ones with no figure get the empty assessment.
-    out = grid[["indicator_id", "area_id"]].merge(latest, on=["indicator_id", "area_id"],
-                                                  how="left")
+    # Every grid row, in the order given; those with no figure get the empty assessment.
+    out = grid[["indicator_id", "area_id", "i_order", "a_order"]].merge(
+        latest, on=["indicator_id", "area_id"], how="left"
+    ).sort_values(["i_order", "a_order"])
     empty = out["period_code"].isna()
     out.loc[empty, "rag"] = "no_data"
     for col in ("direction_previous", "direction_year"):
         out.loc[empty, col] = rules.NOT_COMPARABLE
     out.loc[empty, "forecast_status"] = rules.NO_FORECAST
     out.loc[empty, "significance"] = rules.NOT_COMPARED
-    return out[OUTPUT_COLUMNS]
+    return out[OUTPUT_COLUMNS].reset_index(drop=True)
 
 
 def _direction(latest: pd.DataFrame, which: str, judged: np.ndarray) -> np.ndarray:
@@ -417,7 +493,7 @@ def _final_target(latest: pd.DataFrame, targets: pd.DataFrame) -> pd.DataFrame:
 
 
 def _forecast(
-    latest: pd.DataFrame, figures: pd.DataFrame, neighbours: pd.DataFrame
+    latest: pd.DataFrame, fig: _Figures, periods: pd.DataFrame, neighbours: pd.DataFrame
 ) -> pd.DataFrame:
     """Least squares through the figures of the last `forecast_points` periods (the latest
     figure's period and those before it, one after another; x = each period's last day),
@@ -426,21 +502,21 @@ def _forecast(
         latest["final_value"].notna(), ["indicator_id", "area_id", "period_id", "forecast_points"]
     ]
     previous = neighbours.set_index("period_id")["prev_id"]
-    links = [aiming.assign(step=0)]
+    links = [aiming]
     current = aiming
     for step in range(1, int(aiming["forecast_points"].max()) if len(aiming) else 0):
         current = current.assign(period_id=current["period_id"].map(previous))
         current = current[current["period_id"].notna() & (current["forecast_points"] > step)]
-        current = current.assign(period_id=current["period_id"].astype("int64"))
         if current.empty:
             break
-        links.append(current.assign(step=step))
+        current = current.assign(period_id=current["period_id"].astype("int64"))
+        links.append(current)
     chain = pd.concat(links, ignore_index=True)
-    points = chain.merge(
-        figures[["indicator_id", "area_id", "period_id", "value", "end"]],
-        on=["indicator_id", "area_id", "period_id"],
+    at = fig.find(chain["indicator_id"].to_numpy(), chain["area_id"], chain["period_id"])
+    points = chain.loc[at >= 0, ["indicator_id", "area_id"]].assign(
+        value=fig.value[at[at >= 0]],
+        x=_ordinal(periods["end"].to_numpy().astype("datetime64[D]")[fig.ppos[at[at >= 0]]]),
     )
-    points = points.assign(x=_ordinal(points["end"].to_numpy().astype("datetime64[D]")))
     group = points.groupby(["indicator_id", "area_id"], sort=False)
     points = points.assign(mx=group["x"].transform("mean"), my=group["value"].transform("mean"))
     points = points.assign(
@@ -485,8 +561,9 @@ def _forecast(
     return latest.drop(columns=["k", "mx", "my", "sxx", "sxy"])
 
 
-def _comparators(latest: pd.DataFrame, f: Frames, values: pd.DataFrame,
-                 area_ids: pd.Series) -> pd.DataFrame:
+def _comparators(
+    latest: pd.DataFrame, f: Frames, fig: _Figures, area_ids: pd.Series
+) -> pd.DataFrame:
     """The median of each area's comparator group (the first by name it anchors, the area
     itself left out) for the same indicator and period."""
     groups = f.groups[(f.groups["kind"] == "comparator") & f.groups["anchor_id"].isin(area_ids)]
@@ -498,42 +575,55 @@ def _comparators(latest: pd.DataFrame, f: Frames, values: pd.DataFrame,
     )
     pairs["area_id"] = pairs["area_id"].astype("int64")
     wanted = latest[["indicator_id", "area_id", "period_id"]].merge(pairs, on="area_id")
-    found = wanted.merge(
-        values.rename(columns={"area_id": "member_id"}),
-        on=["indicator_id", "period_id", "member_id"],
-    )
+    at = fig.find(wanted["indicator_id"].to_numpy(), wanted["member_id"], wanted["period_id"])
+    found = wanted[at >= 0].assign(value=fig.value[at[at >= 0]])
     medians = found.groupby(["indicator_id", "area_id"], sort=False)["value"].median()
-    return latest.merge(medians.rename("comparator_value").reset_index(),
-                        on=["indicator_id", "area_id"], how="left")
+    return latest.merge(
+        medians.rename("comparator_value").reset_index(), on=["indicator_id", "area_id"],
+        how="left",
+    )
 
 
-def _quartiles(latest: pd.DataFrame, figures: pd.DataFrame, areas: pd.DataFrame,
-               chosen: pd.DataFrame) -> pd.DataFrame:
+def _quartiles(
+    latest: pd.DataFrame, fig: _Figures, areas: pd.DataFrame, chosen: pd.DataFrame
+) -> pd.DataFrame:
     """Quartile among all areas of the same level with a figure for the same period: 1 + ⌊4 ×
     (strictly better) ÷ (with a figure)⌋, capped at 4."""
-    kinds = set(chosen["kind"])
-    if kinds & LA_KINDS:
-        kinds |= LA_KINDS
-    peer_areas = areas.loc[areas["kind"].isin(kinds), ["id", "peer_class"]].rename(
-        columns={"id": "area_id"}
+    classes = set(chosen["peer_class"])
+    names = sorted(set(areas["peer_class"]))
+    class_of = _table(areas["id"], [names.index(c) for c in areas["peer_class"]], -1, np.int16)
+    peer_code = np.array([n in classes for n in names])
+    sel = np.nonzero(_table(latest["period_id"].unique(), True, False, bool)[fig.period])[0]
+    wanted = pd.Index(np.unique(_key(latest["indicator_id"], latest["period_id"])))
+    sel = sel[wanted.get_indexer(_key(fig.ind[sel], fig.period[sel])) >= 0]
+    codes = class_of[fig.area[sel]]
+    sel = sel[(codes >= 0) & peer_code[np.maximum(codes, 0)]]
+    cls = np.array(names, dtype=object)[class_of[fig.area[sel]]]
+    peers = pd.DataFrame(
+        {
+            "indicator_id": fig.ind[sel],
+            "period_id": fig.period[sel],
+            "area_id": fig.area[sel],
+            "value": fig.value[sel],
+            "peer_class": cls,
+        }
     )
-    wanted = latest[["indicator_id", "period_id"]].drop_duplicates()
-    peers = figures[["indicator_id", "period_id", "area_id", "value"]].merge(
-        wanted, on=["indicator_id", "period_id"]
-    ).merge(peer_areas, on="area_id")
-    keys = ["indicator_id", "period_id", "peer_class"]
-    group = peers.groupby(keys, sort=False)["value"]
+    group = peers.groupby(["indicator_id", "period_id", "peer_class"], sort=False)["value"]
     peers = peers.assign(
         n=group.transform("size"),
         above=group.rank(method="min", ascending=False) - 1,
         below=group.rank(method="min", ascending=True) - 1,
     )
-    latest = latest.merge(peers[["indicator_id", "period_id", "area_id", "n", "above", "below"]],
-                          on=["indicator_id", "period_id", "area_id"], how="left")
+    latest = latest.merge(
+        peers[["indicator_id", "period_id", "area_id", "n", "above", "below"]],
+        on=["indicator_id", "period_id", "area_id"],
+        how="left",
+    )
     polarity = latest["polarity"].to_numpy()
     better = np.where(polarity == HIGHER, latest["above"], latest["below"])
     judged = (polarity == HIGHER) | (polarity == LOWER)
     quartile = np.minimum(4, 1 + (4 * better) // latest["n"].to_numpy())
-    latest["quartile"] = pd.array(np.where(judged & ~np.isnan(quartile), quartile, np.nan),
-                                  dtype="Int64")
+    latest["quartile"] = pd.array(
+        np.where(judged & ~np.isnan(quartile), quartile, np.nan), dtype="Int64"
+    )
     return latest.drop(columns=["n", "above", "below"])

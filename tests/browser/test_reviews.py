@@ -97,7 +97,7 @@ def test_public_review_and_case_study_pages(page, axe, review_data):
     page.goto(f"/case-studies/{known['example']}/")
     assert page.locator("main .govuk-tag", has_text="Illustrative example").count() == 1
     page.goto(f"/indicator-reviews/{known['review']}/")
-    table = page.get_by_role("table", name="b–d. Indicators in place for outcome 7")
+    table = page.get_by_role("table", name="b–d. Indicators in place for outcome 7", exact=True)
     assert table.get_by_role("row", name="AXE 39").count() == 1
     assert "Measures part of the outcome" in table.inner_text()
 

@@ -694,10 +694,6 @@ def deprivation(areas: dict[str, Area], ward_groups: dict[str, list[str]]) -> Se
 # Loading.
 
 
-def _user(by: Any) -> Any:
-    return by if getattr(by, "is_authenticated", False) else None
-
-
 def _figure_areas() -> dict[str, Area]:
     """Areas by the codes a file may name them with: their GSS code, or an earlier code of the
     same area (a recode). A code of a former authority now part of a larger one is left out:
@@ -749,12 +745,13 @@ def _adopt(*, by: Any, people: dict[str, Any], counts: Counter) -> dict[str, Ind
                 by=by,
             )
         titles = "; ".join(f"{c.number} '{c.title}'" for c in outcomes)
+        noun = "commitments" if len(outcomes) > 1 else "commitment"
         changes: dict[str, Any] = {
             "frequency": use.frequency,
             "geography": use.geography,
             "rationale": (indicator.rationale + "\n\n" if indicator.rationale else "")
             + (
-                f"In the example partnership it measures SCS commitment {titles}. {use.why} "
+                f"In the example partnership it measures SCS {noun} {titles}. {use.why} "
                 "The seeds do not link indicators to commitments: the example does, and its "
                 "owner is the partnership that leads the first commitment (seed 003, appendix 1). "
                 + PERSON_ROLE.format(person=person.name, body=REPORTED_FOR[use.lead])
