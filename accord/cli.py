@@ -9,6 +9,7 @@ ALIASES = {
     "load-example": "load_example",
     "create-token": "create_token",
     "create-demo-users": "create_demo_users",
+    "send-reminders": "send_reminders",
 }
 
 

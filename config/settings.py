@@ -194,4 +194,6 @@ if EMAIL_HOST:
     EMAIL_USE_TLS = env_bool("ACCORD_EMAIL_TLS", True)
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# The address links in e-mails start with, e.g. https://accord.example.org
+ACCORD_SITE_URL = os.environ.get("ACCORD_SITE_URL", "")
 DEFAULT_FROM_EMAIL = os.environ.get("ACCORD_FROM_EMAIL", "accord@localhost")

@@ -87,48 +87,86 @@ def summary(performance: dict[str, dict]) -> list[dict[str, Any]]:
             except (KeyError, TypeError, ZeroDivisionError):
                 cells[backend], verdicts[backend] = "—", None
         rows.append(
-            {"label": label, "values": cells, "met": verdicts, "target": target,
-             "heading": heading}
+            {"label": label, "values": cells, "met": verdicts, "target": target, "heading": heading}
         )
 
     first = next(iter(performance.values()), {})
     rows_import = first.get("import", {}).get("rows", 0)
     row(f"1. Import of {rows_import:,} rows (template CSV)", lambda r: None, heading=True)
-    row("   raw bulk load into a bare table, rows/s", lambda r: r["import"]["raw"]["rows_per_second"])
-    row("   accord import observations, rows/s",
-        lambda r: r["import"]["accord"]["rows_per_second"])
-    row("   ratio (accord / raw)", lambda r: r["import"]["ratio"], 2, "≥ 0.50",
-        lambda r: r["import"]["met"])
+    row(
+        "   raw bulk load into a bare table, rows/s",
+        lambda r: r["import"]["raw"]["rows_per_second"],
+    )
+    row("   accord import observations, rows/s", lambda r: r["import"]["accord"]["rows_per_second"])
+    row(
+        "   ratio (accord / raw)",
+        lambda r: r["import"]["ratio"],
+        2,
+        "≥ 0.50",
+        lambda r: r["import"]["met"],
+    )
     row("2. Assessment (compute only; load apart)", lambda r: None, heading=True)
-    row("   load: database → pandas, s", lambda r: r["assessment"]["load"]["db_to_pandas_seconds"],
-        2)
-    row("   load: pandas → DuckDB, s",
-        lambda r: r["assessment"]["load"]["pandas_to_duckdb_seconds"], 2)
-    for case, label in (("partnership", "one partnership (the borough)"),
-                        ("national", "all areas")):
+    row(
+        "   load: database → pandas, s",
+        lambda r: r["assessment"]["load"]["db_to_pandas_seconds"],
+        2,
+    )
+    row(
+        "   load: pandas → DuckDB, s",
+        lambda r: r["assessment"]["load"]["pandas_to_duckdb_seconds"],
+        2,
+    )
+    for case, label in (
+        ("partnership", "one partnership (the borough)"),
+        ("national", "all areas"),
+    ):
         c = first.get("assessment", {}).get(case, {})
-        row(f"   {label}: {c.get('indicators', 0)} indicators × {c.get('areas', 0)} areas "
-            f"= {c.get('rows', 0):,} rows", lambda r: None, heading=True)
+        row(
+            f"   {label}: {c.get('indicators', 0)} indicators × {c.get('areas', 0)} areas "
+            f"= {c.get('rows', 0):,} rows",
+            lambda r: None,
+            heading=True,
+        )
         row("     ours: assess(), s", lambda r, k=case: r["assessment"][k]["ours_seconds"], 3)
         row("     pandas, s", lambda r, k=case: r["assessment"][k]["pandas_seconds"], 3)
         row("     DuckDB SQL, s", lambda r, k=case: r["assessment"][k]["duckdb_seconds"], 3)
-        row("     ours / pandas", lambda r, k=case: r["assessment"][k]["ours_over_pandas"], 2,
-            "< 1", lambda r, k=case: r["assessment"][k]["met_faster_than_pandas"])
-        row("     ours / DuckDB", lambda r, k=case: r["assessment"][k]["ours_over_duckdb"], 2,
-            "≤ 2", lambda r, k=case: r["assessment"][k]["met_within_2x_duckdb"])
-        row("     equal to pandas and DuckDB",
-            lambda r, k=case: r["assessment"][k]["equal_pandas"]
-            and r["assessment"][k]["equal_duckdb"], target="equal",
-            met=lambda r, k=case: r["assessment"][k]["equal_pandas"]
-            and r["assessment"][k]["equal_duckdb"])
+        row(
+            "     ours / pandas",
+            lambda r, k=case: r["assessment"][k]["ours_over_pandas"],
+            2,
+            "< 1",
+            lambda r, k=case: r["assessment"][k]["met_faster_than_pandas"],
+        )
+        row(
+            "     ours / DuckDB",
+            lambda r, k=case: r["assessment"][k]["ours_over_duckdb"],
+            2,
+            "≤ 2",
+            lambda r, k=case: r["assessment"][k]["met_within_2x_duckdb"],
+        )
+        row(
+            "     equal to pandas and DuckDB",
+            lambda r, k=case: (
+                r["assessment"][k]["equal_pandas"] and r["assessment"][k]["equal_duckdb"]
+            ),
+            target="equal",
+            met=lambda r, k=case: (
+                r["assessment"][k]["equal_pandas"] and r["assessment"][k]["equal_duckdb"]
+            ),
+        )
     requests = first.get("pages", {}).get("requests", 0)
     row(f"3. Pages, server time (up to {requests} requests each)", lambda r: None, heading=True)
     for page, label in (("body_scorecard", "body scorecard"), ("focus", "focus page")):
         row(f"   {label}: requests timed", lambda r, p=page: r["pages"][p]["requests"])
         row(f"   {label}: queries per request", lambda r, p=page: r["pages"][p]["queries"])
         row(f"   {label} p50, ms", lambda r, p=page: r["pages"][p]["p50_ms"], 1)
-        row(f"   {label} p95, ms", lambda r, p=page: r["pages"][p]["p95_ms"], 1, "< 150",
-            lambda r, p=page: r["pages"][p]["met"])
+        row(
+            f"   {label} p95, ms",
+            lambda r, p=page: r["pages"][p]["p95_ms"],
+            1,
+            "< 150",
+            lambda r, p=page: r["pages"][p]["met"],
+        )
     return rows
 
 
@@ -170,8 +208,9 @@ def report(results: dict[str, Any]) -> str:
     if "framework" in results:
         parts.append(framework_table(results["framework"]))
     performance = {
-        b: r for b, r in results.get("performance", {}).items() if "error" not in r
-        and "skipped" not in r
+        b: r
+        for b, r in results.get("performance", {}).items()
+        if "error" not in r and "skipped" not in r
     }
     for backend, r in results.get("performance", {}).items():
         if backend not in performance:
@@ -251,8 +290,10 @@ def main() -> int:
     print()
     print(report(results))
     path = write(results)
-    print(f"\nAll figures: {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path} "
-          f"({results['seconds_total']}s in all)")
+    print(
+        f"\nAll figures: {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path} "
+        f"({results['seconds_total']}s in all)"
+    )
     unequal = [
         f"{b} {case}"
         for b, r in performance.items()

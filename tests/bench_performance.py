@@ -123,28 +123,25 @@ def _run_import(path: Path, user) -> tuple[str, Any]:
     if "import" in get_commands():
         from django.core.management import call_command
 
-        call_command(
-            "import", "observations", str(path), "--user", user.username, verbosity=0
-        )
+        call_command("import", "observations", str(path), "--user", user.username, verbosity=0)
         return "command", ImportBatch.objects.order_by("-pk").first()
     from accord.observations.services import import_observations
 
-    batch = import_observations(
-        file_path=path, filename=path.name, provenance="synthetic", by=user
-    )
+    batch = import_observations(file_path=path, filename=path.name, provenance="synthetic", by=user)
     return "service", batch
 
 
 def measure_import(national, workdir: Path) -> dict:
+    from accord.observations.models import Observation
     from tests.benchdata.fastload import drop_bare_table, is_postgres, raw_load
     from tests.benchdata.importfile import write_template_csv
 
-    from accord.observations.models import Observation
-
     path = workdir / "bench-import.csv"
     seconds_write, rows = _timed(lambda: write_template_csv(national, path))
-    _log(f"import file: {rows} rows, {path.stat().st_size / 1e6:.0f} MB, written in "
-         f"{seconds_write:.1f}s")
+    _log(
+        f"import file: {rows} rows, {path.stat().st_size / 1e6:.0f} MB, written in "
+        f"{seconds_write:.1f}s"
+    )
     raw_seconds, raw_rows = _timed(lambda: raw_load(path))
     drop_bare_table()
     _log(f"raw load: {raw_rows} rows in {raw_seconds:.2f}s")
@@ -260,10 +257,9 @@ def _case(label, indicator_ids, area_ids, as_of, frames, con, repeat) -> dict:
 
 
 def measure_assessment(national, repeat_one: int, repeat_all: int) -> dict:
+    from accord.indicators.models import Indicator
     from tests.benchdata.frames import load_frames
     from tests.benchdata.ref_duckdb import connect
-
-    from accord.indicators.models import Indicator
 
     as_of = assessment_as_of(national)
     load_s, frames = _timed(load_frames)
@@ -392,9 +388,7 @@ def run(scale, workdir: Path) -> dict:
     seconds, _ = _timed(analyze)
     result["data"]["analyze_seconds"] = round(seconds, 2)
     full = scale.factor >= 0.5
-    result["assessment"] = measure_assessment(
-        national, repeat_one=5, repeat_all=1 if full else 3
-    )
+    result["assessment"] = measure_assessment(national, repeat_one=5, repeat_all=1 if full else 3)
     result["pages"] = measure_pages(
         national, scale.requests, float(os.environ.get("BENCH_PAGE_SECONDS") or 60)
     )

@@ -23,7 +23,15 @@ SECRETARY_PERMS = frozenset(
 )
 # What any current member may do for their bodies.
 MEMBER_PERMS = frozenset(
-    {"bodies.view_body", "memberships.view_membership", "collection.view_return"}
+    {
+        "bodies.view_body",
+        "memberships.view_membership",
+        "collection.view_return",
+        # A partnership assesses its own lines of the indicator review (seed 003 appendix 2).
+        "reviews.add_reviewentry",
+        "reviews.change_reviewentry",
+        "reviews.archive_reviewentry",
+    }
 )
 # What the lead officer a collection return is addressed to may do with it.
 LEAD_OFFICER_PERMS = frozenset({"collection.view_return", "collection.submit_return"})

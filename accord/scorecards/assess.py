@@ -2,7 +2,7 @@
 target and RAG, direction of travel, forecast to the final target, and how it compares with
 England, the region, similar areas and all areas of its kind.
 
-`assess()` makes a fixed number of queries, whatever the number of indicators and areas (eight
+`assess()` makes a fixed number of queries, whatever the number of indicators and areas (nine
 at most, plus one to read the indicators when given a queryset or ids), and does its arithmetic
 in plain loops over tuples, so that the same code serves one partnership's scorecard and all
 350 authorities × 200 indicators of the benchmark.
@@ -40,6 +40,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import F, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 
@@ -48,6 +49,7 @@ from accord.common.querysets import today
 from accord.indicators.models import Indicator, Period
 from accord.indicators.periods import PeriodSpec, previous_period, year_earlier
 from accord.observations.models import Observation
+from accord.observations.selectors import visible_observations
 from accord.scorecards import rules
 from accord.targets.models import Target
 
@@ -155,15 +157,9 @@ class _Ind:
 
 
 def visible(user: Any) -> QuerySet[Observation]:
-    """The figures this user may read: current ones; final only for the public."""
-    try:
-        from accord.observations.selectors import visible_observations
-    except ImportError:  # pragma: no cover - until the observations selectors exist
-        qs = Observation.objects.filter(is_current=True, archived_on__isnull=True)
-        if user is None or not user.is_authenticated:
-            qs = qs.filter(status="final")
-        return qs
-    return visible_observations(user)
+    """The figures this user may read: current ones; final only for the public (and when no
+    user is given)."""
+    return visible_observations(user if user is not None else AnonymousUser())
 
 
 def _indicators(indicators: Any) -> list[_Ind]:
@@ -494,13 +490,13 @@ def assess(
     # The figures before the latest that direction of travel and the forecast need.
     wanted: set[tuple[int, int, int]] = set()
     depth = {i.id: i.forecast_points for i in inds}
-    for (ind, area), period in latest.items():
+    for (ind_id, area), period in latest.items():
         needed: list[int | None] = list(periods.back(period))
-        if _final_target(targets.get((ind, area), []), periods.by_id[period].end) is not None:
-            needed += periods.chain(period, depth[ind])
+        if _final_target(targets.get((ind_id, area), []), periods.by_id[period].end) is not None:
+            needed += periods.chain(period, depth[ind_id])
         for p in needed:
-            if p is not None and (ind, area, p) not in figures:
-                wanted.add((ind, area, p))
+            if p is not None and (ind_id, area, p) not in figures:
+                wanted.add((ind_id, area, p))
     if wanted:
         rows = (
             _base(user)
@@ -539,10 +535,10 @@ def assess(
             )
             .values_list("indicator_id", "period_id", "area_id", "value", "ci_lower", "ci_upper")
         )
-        for ind, period, area, value, lower, upper in rows:
-            values[(ind, period, area)] = (value, lower, upper)
-            if area in peer_ids:
-                peers[(ind, period, tree.peer_class(area))].append(value)
+        for ind_id, period, area, value, lower, upper in rows:
+            values[(ind_id, period, area)] = (value, lower, upper)
+            if area in peer_ids and value is not None:
+                peers[(ind_id, period, tree.peer_class(area))].append(value)
         for vals in peers.values():
             vals.sort()
 

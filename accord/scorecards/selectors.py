@@ -9,6 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
 
 from accord.areas.models import Area, AreaKind
@@ -57,6 +58,11 @@ SIGNIFICANCE_TAGS = {
     "worse": "govuk-tag--red",
     "not_compared": "govuk-tag--grey",
 }
+
+
+def reader(user: Any) -> Any:
+    """The user a read is for: anonymous (the public) when none is given."""
+    return user if user is not None else AnonymousUser()
 
 
 def _indicators(qs: QuerySet[Indicator]) -> QuerySet[Indicator]:
@@ -373,7 +379,7 @@ def body_with_area(*, pk: int, user: Any) -> Body:
     """A body this user may see, with its footprint and those of the bodies above it (one
     query). Raises Body.DoesNotExist."""
     return (
-        visible_bodies(user)
+        visible_bodies(reader(user))
         .select_related(
             "area__parent__parent__parent",
             "parent__area__parent__parent",
@@ -411,7 +417,7 @@ def served_outcomes(body: Body, user: Any) -> QuerySet[Commitment]:
     """The live commitments this user may see that a body leads or contributes to, and the
     outcomes and sub-outcomes beneath them (two levels down), as a subquery."""
     own = live_responsibilities().filter(body=body).values("commitment_id")
-    return visible_outcomes(user).filter(
+    return visible_outcomes(reader(user)).filter(
         Q(pk__in=own) | Q(parent_id__in=own) | Q(parent__parent_id__in=own)
     )
 
@@ -461,11 +467,11 @@ def scorecard_for_body(
     """The scorecard of a body: the indicators of the outcomes it leads or contributes to, and
     those it owns, for its footprint (or the authority's where an indicator goes no lower).
     `indicators` passes what `body_indicators` already found."""
-    indicators, why = indicators if indicators is not None else body_indicators(body, user)
+    chosen, why = indicators if indicators is not None else body_indicators(body, user)
     area = body_area(body)
     card = _scorecard(
         body.name,
-        indicators,
+        chosen,
         area,
         as_of,
         user,
@@ -491,7 +497,7 @@ def outcome_area(commitment: Commitment) -> Area | None:
 def commitment_with_area(*, pk: int, user: Any) -> Commitment:
     """A commitment this user may see, with its strategy's area (one query)."""
     return (
-        visible_outcomes(user)
+        visible_outcomes(reader(user))
         .select_related(
             "strategy",
             "strategy__area__parent__parent",
@@ -549,7 +555,7 @@ def partnership_areas(user: Any) -> list[Area]:
     """The partnership's area and the footprints of its bodies (one query)."""
     return list(
         Area.objects.live()
-        .filter(bodies__in=visible_bodies(user).live())
+        .filter(bodies__in=visible_bodies(reader(user)).live())
         .select_related("parent", "parent__parent")
         .distinct()
         .order_by("kind", "name")
@@ -663,7 +669,7 @@ def focus(as_of: dt.date | None = None, user: Any = None, area: Area | None = No
         if not sub_rows:
             continue
         best_first = ind.polarity == rules.LOWER
-        sub_rows.sort(key=lambda r: r.a.value if best_first else -(r.a.value or 0))
+        sub_rows.sort(key=lambda r: (r.a.value or 0.0) if best_first else -(r.a.value or 0.0))
         items.append(FocusIndicator(ind, borough.get(ind.pk), sub_rows))
     per_area: dict[int, list[Row]] = defaultdict(list)
     for item in items:

@@ -48,8 +48,7 @@ def differences(ours: pd.DataFrame, theirs: pd.DataFrame, limit: int = 5) -> dic
     """What differs: rows only on one side, and per column the count of differing rows with a
     few examples. Empty lists and zero counts mean equal."""
     ours, theirs = normalise(ours), normalise(theirs)
-    joined = ours.merge(theirs, on=KEYS, how="outer", suffixes=("_ours", "_ref"),
-                        indicator=True)
+    joined = ours.merge(theirs, on=KEYS, how="outer", suffixes=("_ours", "_ref"), indicator=True)
     only_ours = joined[joined["_merge"] == "left_only"][KEYS].head(limit).values.tolist()
     only_ref = joined[joined["_merge"] == "right_only"][KEYS].head(limit).values.tolist()
     both = joined[joined["_merge"] == "both"]

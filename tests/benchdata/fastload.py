@@ -4,7 +4,7 @@ against."""
 
 import csv
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -135,12 +135,20 @@ def _literal(value: object) -> str:
 RAW_TABLE = "bench_raw_observation"
 
 
+NUMBERS = {"value", "numerator", "denominator", "ci_lower", "ci_upper"}
+
+
 def create_bare_table(header: list[str]) -> None:
+    """A table of the file's columns, numbers typed as numbers, nothing else."""
+    number = "DOUBLE PRECISION" if is_postgres() else "REAL"
     with connection.cursor() as cursor:
         cursor.execute(f"DROP TABLE IF EXISTS {RAW_TABLE}")
         cursor.execute(
             f"CREATE TABLE {RAW_TABLE} ("
-            + ", ".join(f"{connection.ops.quote_name(_column(h))} TEXT" for h in header)
+            + ", ".join(
+                f"{connection.ops.quote_name(_column(h))} {number if h in NUMBERS else 'TEXT'}"
+                for h in header
+            )
             + ")"
         )
 
@@ -149,35 +157,28 @@ def _column(header: str) -> str:
     return "c_" + "".join(ch if ch.isalnum() else "_" for ch in header.lower())
 
 
-def _sqlite_rows(path: Path) -> tuple[list[str], Iterator[list[str]]]:
-    f = path.open(newline="", encoding="utf-8-sig")
-    reader = csv.reader(f)
-    return next(reader), reader
-
-
 def raw_load(path: Path) -> int:
     """Load the CSV into the bare table in one transaction; the row count loaded."""
     with path.open(newline="", encoding="utf-8-sig") as f:
         header = next(csv.reader(f))
     create_bare_table(header)
     if is_postgres():
-        with transaction.atomic(), connection.cursor() as cursor:
-            with (
-                path.open("rb") as f,
-                cursor.copy(f"COPY {RAW_TABLE} FROM STDIN WITH (FORMAT csv, HEADER true)") as copy,
-            ):
-                while block := f.read(1 << 20):
-                    copy.write(block)
-    else:
-        marks = ", ".join(["%s"] * len(header))
         with (
             transaction.atomic(),
             connection.cursor() as cursor,
-            path.open(newline="", encoding="utf-8-sig") as f,
+            path.open("rb") as f,
+            cursor.copy(f"COPY {RAW_TABLE} FROM STDIN WITH (FORMAT csv, HEADER true)") as copy,
         ):
+            while block := f.read(1 << 20):
+                copy.write(block)
+    else:
+        # sqlite3's own executemany, as the rows come from the csv module.
+        marks = ", ".join(["?"] * len(header))
+        connection.ensure_connection()
+        with transaction.atomic(), path.open(newline="", encoding="utf-8-sig") as f:
             reader = csv.reader(f)
             next(reader)
-            cursor.executemany(f"INSERT INTO {RAW_TABLE} VALUES ({marks})", reader)
+            connection.connection.executemany(f"INSERT INTO {RAW_TABLE} VALUES ({marks})", reader)
     return count_rows(RAW_TABLE)
 
 
@@ -190,14 +191,3 @@ def count_rows(table: str, where: str = "") -> int:
 def drop_bare_table() -> None:
     with connection.cursor() as cursor:
         cursor.execute(f"DROP TABLE IF EXISTS {RAW_TABLE}")
-
-
-def chunks(items: Iterable, size: int) -> Iterator[list]:
-    batch: list = []
-    for item in items:
-        batch.append(item)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch

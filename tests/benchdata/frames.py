@@ -47,7 +47,11 @@ def _query(sql: str, columns: list[str], dtypes: dict[str, str] | None = None) -
                     buffer.write(block)
             buffer.seek(0)
             frame = pd.read_csv(
-                buffer, names=columns, header=None, dtype=dtypes, keep_default_na=False,
+                buffer,
+                names=columns,
+                header=None,
+                dtype={k: v for k, v in (dtypes or {}).items() if v != "date"},
+                keep_default_na=False,
                 na_values=[""],
             )
         else:
@@ -60,9 +64,6 @@ def _typed(frame: pd.DataFrame, dtypes: dict[str, str]) -> pd.DataFrame:
     for column, dtype in dtypes.items():
         if dtype == "date":
             frame[column] = pd.to_datetime(frame[column]).astype("datetime64[s]")
-        elif dtype == "bool":
-            frame[column] = frame[column].map({True: True, False: False, "t": True, "f": False,
-                                               1: True, 0: False}).astype(bool)
         elif frame[column].dtype != dtype:
             frame[column] = frame[column].astype(dtype)
     return frame
@@ -80,8 +81,14 @@ def load_frames(*, public: bool = True) -> Frames:
         f"FROM {_t(Observation)} WHERE is_current AND archived_on IS NULL AND breakdown = '' "
         f"AND value IS NOT NULL{status}",
         ["indicator_id", "area_id", "period_id", "value", "ci_lower", "ci_upper"],
-        {"indicator_id": "int64", "area_id": "int64", "period_id": "int64", "value": "float64",
-         "ci_lower": "float64", "ci_upper": "float64"},
+        {
+            "indicator_id": "int64",
+            "area_id": "int64",
+            "period_id": "int64",
+            "value": "float64",
+            "ci_lower": "float64",
+            "ci_upper": "float64",
+        },
     )
     periods = _query(
         f'SELECT id, code, kind, start, "end" FROM {_t(Period)}',
@@ -91,10 +98,25 @@ def load_frames(*, public: bool = True) -> Frames:
     indicators = _query(
         f"SELECT id, polarity, frequency, period_kind, tolerance_kind, tolerance, "
         f"forecast_points, geography, minimum, maximum FROM {_t(Indicator)}",
-        ["id", "polarity", "frequency", "period_kind", "tolerance_kind", "tolerance",
-         "forecast_points", "geography", "minimum", "maximum"],
-        {"id": "int64", "tolerance": "float64", "forecast_points": "int64",
-         "minimum": "float64", "maximum": "float64"},
+        [
+            "id",
+            "polarity",
+            "frequency",
+            "period_kind",
+            "tolerance_kind",
+            "tolerance",
+            "forecast_points",
+            "geography",
+            "minimum",
+            "maximum",
+        ],
+        {
+            "id": "int64",
+            "tolerance": "float64",
+            "forecast_points": "int64",
+            "minimum": "float64",
+            "maximum": "float64",
+        },
     )
     areas = _query(
         f"SELECT id, parent_id, kind, gss_code FROM {_t(Area)}",
@@ -105,8 +127,13 @@ def load_frames(*, public: bool = True) -> Frames:
         f"SELECT indicator_id, area_id, area_group_id, period_id, value, provenance "
         f"FROM {_t(Target)} WHERE archived_on IS NULL",
         ["indicator_id", "area_id", "area_group_id", "period_id", "value", "provenance"],
-        {"indicator_id": "int64", "area_id": "Int64", "area_group_id": "Int64",
-         "period_id": "int64", "value": "float64"},
+        {
+            "indicator_id": "int64",
+            "area_id": "Int64",
+            "area_group_id": "Int64",
+            "period_id": "int64",
+            "value": "float64",
+        },
     )
     groups = _query(
         f"SELECT id, name, kind, anchor_id FROM {_t(AreaGroup)} WHERE archived_on IS NULL",

@@ -6,7 +6,6 @@ millions of figures and the targets are written straight to their tables (see fa
 figures a random generator seeded with `Scale.seed` gives are the same on every run and on both
 databases, so the two columns of the benchmark's table measure the same work."""
 
-import datetime as dt
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -165,7 +164,9 @@ def _indicators(scale: Scale, rng: np.random.Generator) -> tuple[list[Indicator]
         )
     made = Indicator.objects.bulk_create(indicators)
     outcomes = list(
-        Commitment.objects.filter(archived_on__isnull=True).order_by("strategy_id", "position", "pk")
+        Commitment.objects.filter(archived_on__isnull=True).order_by(
+            "strategy_id", "position", "pk"
+        )
     )
     if outcomes:
         link = Indicator.outcomes.through
@@ -203,7 +204,9 @@ def _figures(
 
     q = np.arange(n_q)
     effect = rng.normal(0, 1, (n_i, n_a)) * spread[:, None]
-    own_trend = rng.normal(0, 1, (n_i, n_a)) * (np.abs(trend)[:, None] * 0.5 + level[:, None] * 1e-3)
+    own_trend = rng.normal(0, 1, (n_i, n_a)) * (
+        np.abs(trend)[:, None] * 0.5 + level[:, None] * 1e-3
+    )
     raw = (
         level[:, None, None]
         + effect[:, :, None]
@@ -352,8 +355,9 @@ def _sub_areas(borough: Area) -> list[Area]:
     level = [borough.pk]
     while level:
         children = list(
-            Area.objects.filter(parent_id__in=level, kind__in=SUB_AREA_KINDS, archived_on=None)
-            .order_by("kind", "gss_code", "name", "pk")
+            Area.objects.filter(
+                parent_id__in=level, kind__in=SUB_AREA_KINDS, archived_on=None
+            ).order_by("kind", "gss_code", "name", "pk")
         )
         found += children
         level = [a.pk for a in children]

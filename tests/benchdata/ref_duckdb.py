@@ -50,12 +50,16 @@ def _data_due_sql(rep_start, rep_end) -> str:
     parts = []
     for year in range(first, last + 1):
         leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-        day = 'day(l."end")' if leap else (
-            'CASE WHEN month(l."end") = 2 AND day(l."end") = 29 THEN 28 ELSE day(l."end") END'
+        day = (
+            'day(l."end")'
+            if leap
+            else (
+                'CASE WHEN month(l."end") = 2 AND day(l."end") = 29 THEN 28 ELSE day(l."end") END'
+            )
         )
         anniversary = f'make_date({year}, month(l."end"), {day})'
         parts.append(
-            f"(({year} - year(l.\"end\")) % l.step = 0 AND {anniversary} "
+            f'(({year} - year(l."end")) % l.step = 0 AND {anniversary} '
             f"BETWEEN {_date(rep_start)} AND {_date(rep_end)})"
         )
     return "(" + " OR ".join(parts) + ")"
@@ -374,8 +378,9 @@ def assess_duckdb(
                 AS direction_year,
             l.forecast_value,
             CASE WHEN l.forecast_value IS NULL OR NOT l.judged THEN 'no_forecast'
-                 ELSE CASE {rag_value.format(short=short("l.forecast_value", "l.final_value"),
-                                             t="l.final_value")}
+                 ELSE CASE {
+        rag_value.format(short=short("l.forecast_value", "l.final_value"), t="l.final_value")
+    }
                       WHEN 'green' THEN 'on_track' WHEN 'amber' THEN 'at_risk'
                       ELSE 'off_track' END
             END AS forecast_status,

@@ -310,9 +310,22 @@ def assess_pandas(
     latest_periods = _table(latest["period_id"].unique(), True, False, bool)
     fig = _Figures.from_observations(obs, keep & (in_chosen | latest_periods[obs_period]), ppos)
     latest = latest.merge(
-        grid[["indicator_id", "area_id", "polarity", "frequency", "tolerance_kind", "tolerance",
-              "forecast_points", "minimum", "maximum", "region_id", "benchmark_id",
-              "peer_class"]],
+        grid[
+            [
+                "indicator_id",
+                "area_id",
+                "polarity",
+                "frequency",
+                "tolerance_kind",
+                "tolerance",
+                "forecast_points",
+                "minimum",
+                "maximum",
+                "region_id",
+                "benchmark_id",
+                "peer_class",
+            ]
+        ],
         on=["indicator_id", "area_id"],
     )
     polarity = latest["polarity"].to_numpy()
@@ -352,7 +365,10 @@ def assess_pandas(
         [late, ~due, ~judged, np.isnan(target)],
         ["data_late", "no_data_due", "not_judged", "no_target"],
         default=_rag(
-            value, target, polarity, latest["tolerance_kind"].to_numpy(),
+            value,
+            target,
+            polarity,
+            latest["tolerance_kind"].to_numpy(),
             latest["tolerance"].to_numpy(),
         ),
     )
@@ -385,9 +401,11 @@ def assess_pandas(
     latest = _quartiles(latest, fig, areas, chosen)
 
     # Every grid row, in the order given; those with no figure get the empty assessment.
-    out = grid[["indicator_id", "area_id", "i_order", "a_order"]].merge(
-        latest, on=["indicator_id", "area_id"], how="left"
-    ).sort_values(["i_order", "a_order"])
+    out = (
+        grid[["indicator_id", "area_id", "i_order", "a_order"]]
+        .merge(latest, on=["indicator_id", "area_id"], how="left")
+        .sort_values(["i_order", "a_order"])
+    )
     empty = out["period_code"].isna()
     out.loc[empty, "rag"] = "no_data"
     for col in ("direction_previous", "direction_year"):
@@ -418,7 +436,9 @@ def _rag(value, target, polarity, tolerance_kind, tolerance) -> np.ndarray:
     short = np.where(polarity == HIGHER, target - value, value - target)
     slack = rules._EPSILON * np.maximum(1.0, np.abs(target))
     allowed = np.where(
-        tolerance_kind == rules.ABSOLUTE, np.abs(tolerance), np.abs(target) * np.abs(tolerance) / 100.0
+        tolerance_kind == rules.ABSOLUTE,
+        np.abs(tolerance),
+        np.abs(target) * np.abs(tolerance) / 100.0,
     )
     return np.select(
         [short <= slack, short <= allowed + slack], [rules.GREEN, rules.AMBER], default=rules.RED
@@ -449,14 +469,17 @@ def _targets(f: Frames, ind_ids: pd.Series, area_ids: pd.Series) -> pd.DataFrame
     t = f.targets[f.targets["indicator_id"].isin(ind_ids)]
     own = t[t["area_id"].isin(area_ids)].assign(own=True)
     members = f.members[f.members["area_id"].isin(area_ids)]
-    grouped = t[t["area_group_id"].notna()].drop(columns="area_id").merge(
-        members.rename(columns={"areagroup_id": "area_group_id"}), on="area_group_id"
-    ).assign(own=False)
+    grouped = (
+        t[t["area_group_id"].notna()]
+        .drop(columns="area_id")
+        .merge(members.rename(columns={"areagroup_id": "area_group_id"}), on="area_group_id")
+        .assign(own=False)
+    )
     both = pd.concat([own, grouped], ignore_index=True)
     both["area_id"] = both["area_id"].astype("int64")
-    periods = f.periods.rename(columns={"id": "period_id", "code": "t_code", "start": "t_start",
-                                        "end": "t_end"})[["period_id", "t_code", "t_start",
-                                                          "t_end"]]
+    periods = f.periods.rename(
+        columns={"id": "period_id", "code": "t_code", "start": "t_start", "end": "t_end"}
+    )[["period_id", "t_code", "t_start", "t_end"]]
     both = both.merge(periods, on="period_id")
     both["t_start"] = both["t_start"].to_numpy().astype("datetime64[D]")
     both["t_end"] = both["t_end"].to_numpy().astype("datetime64[D]")
@@ -579,7 +602,8 @@ def _comparators(
     found = wanted[at >= 0].assign(value=fig.value[at[at >= 0]])
     medians = found.groupby(["indicator_id", "area_id"], sort=False)["value"].median()
     return latest.merge(
-        medians.rename("comparator_value").reset_index(), on=["indicator_id", "area_id"],
+        medians.rename("comparator_value").reset_index(),
+        on=["indicator_id", "area_id"],
         how="left",
     )
 

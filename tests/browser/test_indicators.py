@@ -58,7 +58,7 @@ def test_filter_the_library_and_open_an_indicator(page):
     page.get_by_role("button", name="Apply filters").click()
     page.wait_for_load_state()
     assert "scheme=ons" in page.url
-    assert page.get_by_role("status").inner_text().strip() == "1 indicators"
+    assert page.get_by_role("status").inner_text().strip() == "1 indicator"
     page.get_by_role("link", name="ONS claimant-count").click()
     page.wait_for_load_state()
     assert (

@@ -17,8 +17,8 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def ready(settings, tmp_path, example):
-    """What the Fingertips test file names: England, Cheshire West and Chester (and its old
-    code 00EW) and healthy life expectancy (Fingertips 90362)."""
+    """What the test files name: England, Cheshire West and Chester (and its old code 00EW),
+    healthy life expectancy (Fingertips 90362) and an indicator coded EMP."""
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.ACCORD_IMPORT_SYNC = True
     england = Area.objects.filter(gss_code="E92000001").first() or Area.objects.create(
@@ -38,6 +38,8 @@ def ready(settings, tmp_path, example):
             external_id="90362",
             value_type=ValueType.YEARS,
         )
+    if not Indicator.objects.live().filter(code="EMP").exists():
+        Indicator.objects.create(code="EMP", title="Employment rate (test file)", maximum=100)
     return {"england": england, "cwac": cwac, "hle": hle}
 
 

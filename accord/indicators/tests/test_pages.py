@@ -57,7 +57,7 @@ def test_list_shows_the_library_with_credits_and_pagination(client, library):
     # Local first (none here), then NI 1 to NI 25 in number order: not NI 1, NI 10, NI 100.
     assert "NI 1</a>" in html and "NI 25</a>" in html and "NI 100</a>" not in html
     assert "(title not found in the sources)" in html
-    assert "Reference, not adopted" in html and "National" in html
+    assert "Reference only" in html and "National" in html
     assert 'aria-label="Pagination"' in html
     for credit in ("National Indicator Set 2008", "FingertipsNext", "Open Government Licence"):
         assert credit in html
@@ -152,7 +152,7 @@ def test_detail_shows_a_corrected_polarity_with_its_reason(client, library):
     ft = Indicator.objects.get(code="FT 92033")
     html = assert_well_formed(client.get(ft.get_absolute_url()))
     assert "Lower is better" in html
-    assert "Differs from the source: The source sample says" in html
+    assert "Why: The source sample says" in html
     assert "Numerator:" in html and "FingertipsNext" in html
     assert "Copyright: © Crown copyright" in html
 

@@ -94,14 +94,15 @@ def indicator_performance(context: template.Context, indicator: Indicator) -> di
         .select_related("period")
         .order_by("period__end", "period__start")
     )
-    england: dict[int, float] = {
-        period_id: value
-        for period_id, value in visible(user)
+    england: dict[int, float] = {}
+    for period_id, value in (
+        visible(user)
         .filter(indicator=indicator, area__gss_code=ENGLAND_CODE, breakdown="")
-        .exclude(value__isnull=True)
         .order_by()
         .values_list("period_id", "value")
-    }
+    ):
+        if value is not None:
+            england[period_id] = value
     targets = list(
         Target.objects.live()
         .filter(indicator=indicator)
@@ -118,7 +119,7 @@ def indicator_performance(context: template.Context, indicator: Indicator) -> di
         periods.setdefault(t.period.code, t.period)
     ordered = sorted(periods.values(), key=lambda p: (p.end, p.start))
     figure_by_period = {f.period.code: f for f in figures}
-    table = []
+    table: list[dict[str, Any]] = []
     for p in ordered:
         f = figure_by_period.get(p.code)
         t = by_period.get(p.code)
@@ -191,11 +192,8 @@ def _latest_areas(
         .order_by()
     )
     out = []
-    subs = [
-        (o.area, o.value, o.ci_lower, o.ci_upper)
-        for o in rows
-        if o.area.parent_id == home.pk and o.area.kind in SUB_AREAS
-    ]
+    within = [o for o in rows if o.area.parent_id == home.pk and o.area.kind in SUB_AREAS]
+    subs = [(o.area, o.value, o.ci_lower, o.ci_upper) for o in within if o.value is not None]
     if subs:
         out.append(
             _areas_chart(
@@ -210,7 +208,7 @@ def _latest_areas(
     similar = [
         (o.area, o.value, o.ci_lower, o.ci_upper)
         for o in rows
-        if o.area_id == home.pk or (o.area.parent_id != home.pk or o.area.kind not in SUB_AREAS)
+        if o not in within and o.value is not None
     ]
     if len(similar) > 1 and latest.period_id in england:
         out.append(
