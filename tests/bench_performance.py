@@ -18,6 +18,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -388,9 +389,9 @@ def run(scale, workdir: Path) -> dict:
     seconds, _ = _timed(analyze)
     result["data"]["analyze_seconds"] = round(seconds, 2)
     full = scale.factor >= 0.5
-    result["assessment"] = measure_assessment(national, repeat_one=5, repeat_all=1 if full else 3)
+    result["assessment"] = measure_assessment(national, repeat_one=3, repeat_all=1 if full else 3)
     result["pages"] = measure_pages(
-        national, scale.requests, float(os.environ.get("BENCH_PAGE_SECONDS") or 60)
+        national, scale.requests, float(os.environ.get("BENCH_PAGE_SECONDS") or 30)
     )
     result["seconds_total"] = round(time.perf_counter() - started, 1)
     return result
@@ -452,6 +453,8 @@ def main(argv: list[str] | None = None) -> int:
         connection.close()
         if args.backend == "postgresql":
             _postgres_database(create=False)
+        if not os.environ.get("BENCH_KEEP"):
+            shutil.rmtree(workdir, ignore_errors=True)
     return 0
 
 

@@ -66,8 +66,9 @@ class AreaCodeQuerySet(DatedQuerySet):
 
 
 class AreaCode(AccordModel):
-    """A code an area has been known by, e.g. Chester district's 00EW before 2009: imports name
-    areas by codes that change, and an old code still finds the area that now covers it."""
+    """A code an area has been known by (e.g. 00EW, Cheshire West and Chester's code before GSS
+    codes): imports name areas by codes that change, and an old code still finds the area that
+    now covers it."""
 
     date_span = ("valid_from", "valid_to")
     area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="codes")

@@ -143,6 +143,18 @@ def _parse_interval(text: str) -> PeriodSpec:
 
 def parse_period(text: str) -> PeriodSpec:
     """Read a period written any of the usual ways; raise PeriodError saying what was expected."""
+    try:
+        spec = _parse(text)
+    except PeriodError:
+        raise
+    except (ValueError, OverflowError) as error:
+        raise PeriodError(f"'{text}' is not a real period: {error}.") from error
+    if not spec.start.year >= 1800 and spec.end.year <= 2200:
+        raise PeriodError(f"'{text}' is outside the years 1800 to 2200.")
+    return spec
+
+
+def _parse(text: str) -> PeriodSpec:
     if not isinstance(text, str) or not text.strip():
         raise PeriodError("Enter a period, for example 2008/09, 2009/10 Q3 or 2001 - 03.")
     raw = text
@@ -222,7 +234,9 @@ def shift(period: PeriodSpec | Period, months: int) -> PeriodSpec:
     """The period of the same kind and length, `months` later (negative: earlier)."""
     start = add_months(period.start, months)
     if period.kind == PeriodKind.INTERVAL:
-        return spec_from_dates(start, period.end + (start - period.start))
+        # Moving the day after the end keeps month-end intervals (an academic year) whole.
+        after = add_months(period.end + dt.timedelta(days=1), months)
+        return spec_from_dates(start, after - dt.timedelta(days=1))
     end = add_months(dt.date(period.end.year, period.end.month, 1), months)
     spec = spec_from_dates(start, _month_end(end.year, end.month))
     if period.kind == PeriodKind.QUARTER and spec.kind == PeriodKind.FINANCIAL_QUARTER:
@@ -240,7 +254,8 @@ def previous_period(period: PeriodSpec | Period) -> PeriodSpec:
     published."""
     if period.kind == PeriodKind.POOLED_YEARS:
         return shift(period, -12)
-    if period.kind == PeriodKind.INTERVAL:
+    whole_months = period.start.day == 1 and (period.end + dt.timedelta(days=1)).day == 1
+    if period.kind == PeriodKind.INTERVAL and not whole_months:
         length = period.end - period.start + dt.timedelta(days=1)
         return spec_from_dates(period.start - length, period.start - dt.timedelta(days=1))
     return shift(period, -_length_months(period))

@@ -138,3 +138,15 @@ def test_periods_are_stored_once_per_code(django_assert_max_num_queries):
     assert Period.objects.count() == 2
     with pytest.raises(PeriodError):
         periods_for(["nonsense"])
+
+
+@pytest.mark.parametrize("text", ["0000", "9999 Q4", "9999-12", "9999-12-01/P1Y", "0099 - 01"])
+def test_years_out_of_range_are_refused_as_periods(text):
+    with pytest.raises(PeriodError):
+        parse_period(text)
+
+
+def test_an_academic_year_moves_a_year_whole():
+    academic = parse_period("2008-09-01/2009-08-31")
+    assert year_earlier(academic).code == "2007-09-01/2008-08-31"
+    assert previous_period(academic).code == "2007-09-01/2008-08-31"
