@@ -44,7 +44,7 @@ def _example_once(django_db_setup, django_db_blocker):
         outer = transaction.atomic()
         outer.__enter__()
         try:
-            yield load_example()
+            yield load_example(performance=False)
         finally:
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
@@ -62,7 +62,7 @@ def _lsp() -> Body:
 @pytest.mark.django_db
 def test_loads_on_an_empty_database_and_reports_counts():
     assert not Body.objects.exists()
-    counts = load_example()
+    counts = load_example(performance=False)
     assert counts == {
         "areas": Area.objects.count(),
         "organisations": Organisation.objects.count(),
@@ -94,7 +94,7 @@ def test_loading_is_atomic(monkeypatch):
 
     monkeypatch.setattr(example_loader, "membership_create", fail_on_the_fifth)
     with pytest.raises(RuntimeError):
-        load_example()
+        load_example(performance=False)
     for model in DOMAIN_MODELS:
         assert model.objects.count() == 0, model
 
@@ -115,7 +115,7 @@ def test_command_loads_once_then_does_nothing():
 def test_demo_users_before_the_example_are_linked_later():
     rows = ensure_demo_users()
     assert {r.person for r in rows} == {"(not linked)"}
-    load_example()
+    load_example(performance=False)
     rows = ensure_demo_users()
     assert "(not linked)" not in {r.person for r in rows}
 
