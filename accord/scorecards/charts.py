@@ -52,23 +52,29 @@ def fmt(value: float | None, places: int = 1) -> str:
 
 
 def nice_ticks(lo: float, hi: float, count: int = 5) -> list[float]:
-    """Round tick values spanning lo..hi, about `count` of them."""
+    """Round, evenly spaced tick values from at or below lo to at or above hi, about `count`
+    of them."""
     if not (math.isfinite(lo) and math.isfinite(hi)):
         return [0.0, 1.0]
-    if hi == lo:
+    lo, hi = min(lo, hi), max(lo, hi)
+    if hi - lo <= 1e-9 * max(1.0, abs(lo), abs(hi)):
         pad = abs(hi) * 0.1 or 1.0
         lo, hi = lo - pad, hi + pad
     raw = (hi - lo) / max(1, count)
     magnitude = 10 ** math.floor(math.log10(raw))
     step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
-    start = math.floor(lo / step) * step
+    places = max(0, 2 - math.floor(math.log10(step)))
+    first = math.floor(lo / step)
     ticks = []
-    tick = start
-    while tick <= hi + step * 1e-9:
-        ticks.append(round(tick, 10))
-        tick += step
-    if ticks[-1] < hi:
-        ticks.append(round(tick, 10))
+    i = first
+    while True:
+        tick = round(i * step, places)
+        ticks.append(tick)
+        if tick >= hi:
+            break
+        i += 1
+    if ticks[0] > lo:
+        ticks.insert(0, round((first - 1) * step, places))
     return ticks
 
 
@@ -360,7 +366,7 @@ def caterpillar_chart(
 
 
 def _shorten(label: str, n: int) -> str:
-    return label if len(label) <= n else label[: n - 1] + "…"
+    return label if len(label) <= n else label[: n - 1].rstrip() + "…"
 
 
 def _caterpillar_description(points, benchmark, benchmark_label, unit, places) -> str:
