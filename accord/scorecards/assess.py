@@ -342,6 +342,7 @@ def _latest(
     as_of: dt.date,
     periods: _Periods,
     figures: dict[tuple[int, int, int], tuple],
+    kinds: dict[int, str],
 ) -> dict[tuple[int, int], int]:
     """The period of each indicator and area's latest figure, filling `figures` (keyed by
     indicator, area and period) with the rows read.
@@ -380,9 +381,15 @@ def _latest(
     if branches:
         query = branches[0].union(*branches[1:], all=True) if len(branches) > 1 else branches[0]
         take(query)
-    missing_inds = {i.id for i in inds for a in area_ids if (i.id, a) not in latest}
-    if missing_inds:
-        missing_areas = {a for a in area_ids for i in missing_inds if (i, a) not in latest}
+    missing = [
+        (i.id, a)
+        for i in inds
+        for a in area_ids
+        if (i.id, a) not in latest and rules.published_for(i.geography, kinds[a])
+    ]
+    if missing:
+        missing_inds = {i for i, _ in missing}
+        missing_areas = {a for _, a in missing}
         rows = (
             _base(user)
             .filter(
@@ -485,7 +492,7 @@ def assess(
     targets = _targets(ind_ids, area_ids)
 
     figures: dict[tuple[int, int, int], tuple] = {}
-    latest = _latest(user, inds, area_ids, as_of, periods, figures)
+    latest = _latest(user, inds, area_ids, as_of, periods, figures, tree.kind)
 
     # The figures before the latest that direction of travel and the forecast need.
     wanted: set[tuple[int, int, int]] = set()

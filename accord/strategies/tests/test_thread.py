@@ -27,12 +27,13 @@ pytestmark = pytest.mark.django_db
 # --- the registry -----------------------------------------------------------------------------
 
 
-def test_registry_holds_this_issues_sections_in_order():
+def test_registry_holds_the_sections_in_order():
     down = [r.name for r in thread.registrations("down")]
     assert down == [
         "strategies.outcomes",
         "strategies.priorities",
         "strategies.bodies",
+        "scorecards.indicators",
         "strategies.delivery_owner",
     ]
     up = [r.name for r in thread.registrations("up")]
