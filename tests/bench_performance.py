@@ -451,9 +451,9 @@ def main(argv: list[str] | None = None) -> int:
         Path(args.out).write_text(json.dumps(result, indent=2, default=str))
     finally:
         connection.close()
-        if args.backend == "postgresql":
-            _postgres_database(create=False)
-        if not os.environ.get("BENCH_KEEP"):
+        if not os.environ.get("BENCH_KEEP"):  # keep the database and files to look into
+            if args.backend == "postgresql":
+                _postgres_database(create=False)
             shutil.rmtree(workdir, ignore_errors=True)
     return 0
 

@@ -82,3 +82,75 @@ def test_the_whole_bench_runs_at_a_tiny_scale(results):
     assert any("ratio (accord / raw)" in label for label in labels)
     assert any("ours / DuckDB" in label for label in labels)
     assert "ours / pandas" in text and "focus page p95" in text
+
+
+PERIOD_TEXTS = [
+    "2008/09",
+    "2009/10",
+    "2010/11",
+    "2008",
+    "2009",
+    "2010",
+    "2009/10 Q1",
+    "2009/10 Q2",
+    "2009/10 Q3",
+    "2009/10 Q4",
+    "2010/11 Q1",
+    "2010/11 Q3",
+    "2009 Q1",
+    "2009 Q2",
+    "2009 Q4",
+    "2010 Q1",
+    "2010 Q4",
+    "2009-03",
+    "2009-04",
+    "2010-03",
+    "2010-04",
+    "2001 - 03",
+    "2002 - 04",
+    "2000 - 02",
+    "2006/07 - 08/09",
+    "2005/06 - 07/08",
+    "2015-08-01/2016-07-31",
+    "2016-08-01/2017-07-31",
+    "2008-09-01/2008-12-31",
+    "2008-05-02/2008-08-31",
+    "2007-09-01/2007-12-31",
+    "2008-09-02/2008-12-31",
+    "2008-05-04/2008-09-01",
+    "2007-09-02/2007-12-31",
+    "2008-02-29/2008-03-30",
+]
+
+
+@pytest.mark.django_db
+def test_the_references_find_the_same_previous_and_year_earlier_periods():
+    """The reference implementations' period arithmetic agrees with the library's on periods
+    of every kind, so a change to accord.indicators.periods shows up here first."""
+    import pandas as pd
+
+    from accord.indicators.models import Period
+    from accord.indicators.periods import as_spec, periods_for, previous_period, year_earlier
+    from tests.benchdata.frames import load_frames
+    from tests.benchdata.ref_duckdb import connect, neighbours_sql
+    from tests.benchdata.ref_pandas import period_neighbours
+
+    periods_for(PERIOD_TEXTS)
+    frames = load_frames()
+    by_pandas = period_neighbours(frames.periods).set_index("id")
+    con = connect(frames)
+    con.execute(neighbours_sql())
+    by_duckdb = con.execute("SELECT * FROM neighbours").df().set_index("id")
+    codes = dict(Period.objects.values_list("pk", "code"))
+
+    def code(pk):
+        return None if pd.isna(pk) else codes[int(pk)]
+
+    for period in Period.objects.all():
+        expected = []
+        for step in (previous_period, year_earlier):
+            found = step(as_spec(period)).code
+            expected.append(found if found in codes.values() else None)
+        for label, table in (("pandas", by_pandas), ("duckdb", by_duckdb)):
+            got = [code(table.loc[period.pk, "prev_id"]), code(table.loc[period.pk, "year_id"])]
+            assert got == expected, (label, period.code)

@@ -23,7 +23,6 @@ import datetime as dt
 import io
 import math
 import operator
-import os
 import tempfile
 import time
 import zipfile
@@ -1385,8 +1384,9 @@ def _copy_rows(blocks: Iterator[list[tuple]], constants: dict[str, Any]) -> None
     names = [*_ROW_COLUMNS, *constants]
     tail = tuple(constants.values())
     with connection.cursor() as cursor:
-        if os.environ.get("OBS_IMMEDIATE"):
-            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        # Check the foreign keys row by row as COPY goes, rather than queueing millions of
+        # deferred checks for the commit: measured faster, and the queue takes no memory.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         raw = cursor.cursor
         with raw.copy(f"COPY {table} ({', '.join(names)}) FROM STDIN") as copy:
             write = copy.write_row

@@ -189,8 +189,8 @@ def _card(card: selectors.Scorecard) -> dict[str, Any]:
     url_name="scorecards-body",
 )
 def body_scorecard(request: HttpRequest, body_id: PathId, params: Query[AsOfParams]):
-    """A body's scorecard: the indicators of the outcomes it leads or contributes to (and
-    those beneath them), and those it owns, for its area."""
+    """A body's scorecard: the indicators of the outcomes it and the bodies reporting to it
+    lead or contribute to (and those beneath them), and those they own, for its area."""
     user = caller(request)
     body = selectors.body_with_area(pk=body_id, user=user)
     return _card(selectors.scorecard_for_body(body, params.as_of or today(), user))

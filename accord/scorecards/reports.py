@@ -158,7 +158,8 @@ class BodyReport:
             f"This report sets out the performance of {self.body.name} for the quarter "
             f"{self.quarter} ({day(self.quarter_start)} to {day(self.quarter_end)}), using the "
             f"figures available on {day(self.as_of)}. It shows the indicators of the outcomes "
-            "the body leads or contributes to, and those it owns, as its scorecard does."
+            "the body and the bodies reporting to it lead or contribute to, and those they "
+            "own, as its scorecard does."
         )
 
     @property

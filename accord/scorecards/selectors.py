@@ -413,46 +413,71 @@ def _subtree(roots: set[int], strategy_ids: set[int]) -> dict[int, int]:
     return found
 
 
-def served_outcomes(body: Body, user: Any) -> QuerySet[Commitment]:
-    """The live commitments this user may see that a body leads or contributes to, and the
-    outcomes and sub-outcomes beneath them (two levels down), as a subquery."""
-    own = live_responsibilities().filter(body=body).values("commitment_id")
+def family_ids(body: Body, user: Any) -> list[int]:
+    """The body and every body reporting to it, directly or through others, that this user may
+    see: a board answers for what its partnerships and groups lead (one query)."""
+    children: dict[int, list[int]] = defaultdict(list)
+    for pk, parent_id in visible_bodies(reader(user)).values_list("id", "parent_id"):
+        if parent_id:
+            children[parent_id].append(pk)
+    ids, stack = [body.pk], list(children.get(body.pk, []))
+    while stack:
+        pk = stack.pop()
+        if pk not in ids:
+            ids.append(pk)
+            stack.extend(children.get(pk, []))
+    return ids
+
+
+def served_outcomes(body: Body | list[int], user: Any) -> QuerySet[Commitment]:
+    """The live commitments this user may see that a body (or any of the given bodies) leads or
+    contributes to, and the outcomes and sub-outcomes beneath them (two levels down), as a
+    subquery."""
+    ids = body if isinstance(body, list) else [body.pk]
+    own = live_responsibilities().filter(body_id__in=ids).values("commitment_id")
     return visible_outcomes(reader(user)).filter(
         Q(pk__in=own) | Q(parent_id__in=own) | Q(parent__parent_id__in=own)
     )
 
 
 def body_indicators(body: Body, user: Any) -> tuple[list[Indicator], dict[int, list[str]]]:
-    """The indicators in use of the outcomes a body leads or contributes to (and the outcomes
-    beneath them), and those it owns, with why each is on its scorecard (one query when there
-    are none, three when there are)."""
-    served = served_outcomes(body, user)
+    """The indicators in use of the outcomes a body or its sub-bodies lead or contribute to (and
+    the outcomes beneath them), and those they own, with why each is on its scorecard (two
+    queries when there are none, four when there are)."""
+    ids = family_ids(body, user)
+    served = served_outcomes(ids, user)
     indicators = list(
-        _indicators(in_use().filter(Q(owning_body=body) | Q(outcomes__in=served)).distinct())
+        _indicators(
+            in_use()
+            .filter(Q(owning_body_id__in=ids) | Q(outcomes__in=served))
+            .distinct()
+            .select_related("owning_body")
+        )
     )
     if not indicators:
         return [], {}
-    responsibilities = {
-        r.commitment_id: r
-        for r in live_responsibilities().filter(body=body).select_related("commitment")
-    }
+    responsibilities: dict[int, list[Responsibility]] = defaultdict(list)
+    for r in live_responsibilities().filter(body_id__in=ids).select_related("commitment", "body"):
+        responsibilities[r.commitment_id].append(r)
     links: dict[int, list[Responsibility]] = defaultdict(list)
     for ind_id, *chain in Indicator.outcomes.through.objects.filter(
         indicator_id__in=[i.pk for i in indicators], commitment__in=served
     ).values_list(
         "indicator_id", "commitment_id", "commitment__parent_id", "commitment__parent__parent_id"
     ):
-        root = next((responsibilities[c] for c in chain if c in responsibilities), None)
-        if root is not None:
-            links[ind_id].append(root)
+        root = next((responsibilities[c] for c in chain if c in responsibilities), [])
+        links[ind_id].extend(root)
     why: dict[int, list[str]] = {}
     for ind in indicators:
         lines = []
         for r in sorted(links.get(ind.pk, []), key=lambda r: (r.commitment.position, r.pk)):
             role = "Leads" if r.role == ResponsibilityRole.LEAD else "Contributes to"
-            lines.append(f"{role} {r.commitment.number}. {r.commitment.title}")
+            through = "" if r.body_id == body.pk else f"Through {r.body.name}: "
+            lines.append(f"{through}{role} {r.commitment.number}. {r.commitment.title}")
         if ind.owning_body_id == body.pk:
             lines.append("Owns this indicator")
+        elif ind.owning_body_id in ids:
+            lines.append(f"Owned by {ind.owning_body.name}" if ind.owning_body else "Owned below")
         why[ind.pk] = list(dict.fromkeys(lines))
     return indicators, why
 

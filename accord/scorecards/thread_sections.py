@@ -59,7 +59,7 @@ def scorecard(body: Body, user) -> ThreadSection | None:
         },
         slug="scorecard",
         intro=(
-            "The indicators of the outcomes it leads or contributes to, and those it owns, "
-            "as at today."
+            "The indicators of the outcomes it and the bodies reporting to it lead or "
+            "contribute to, and those they own, as at today."
         ),
     )

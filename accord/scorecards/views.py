@@ -117,8 +117,8 @@ def body(request, pk: int):
         breadcrumbs=_crumbs((subject.name, None)),
         heading=title,
         intro=(
-            "The indicators of the outcomes this body leads or contributes to, and those it "
-            "owns, for its area."
+            "The indicators of the outcomes this body, and the bodies reporting to it, lead or "
+            "contribute to, and those they own, for its area."
         ),
         form=form,
         xlsx_url=reverse("scorecards:body-xlsx", args=[pk]) + _query(on),

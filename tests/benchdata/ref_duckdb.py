@@ -65,6 +65,70 @@ def _data_due_sql(rep_start, rep_end) -> str:
     return "(" + " OR ".join(parts) + ")"
 
 
+def neighbours_sql() -> str:
+    """The previous period and the one a year earlier of every period, where stored (see
+    ref_pandas.period_neighbours)."""
+    return """
+    CREATE OR REPLACE TEMP TABLE neighbours AS
+    WITH p AS (
+        SELECT id, kind, start, "end",
+            CAST((year("end") - year(start)) * 12 + month("end") - month(start) + 1
+                 AS INTEGER) AS months,
+            day(start) = 1 AND day("end" + 1) = 1 AS whole,
+            CAST(("end" - start) + 1 AS INTEGER) AS days
+        FROM periods
+    ),
+    s AS (
+        SELECT id, kind,
+            CASE WHEN kind = 'interval' AND NOT whole THEN start - days
+                 ELSE CAST(start - to_months(CASE WHEN kind = 'pooled_years' THEN 12
+                                                  ELSE months END) AS DATE) END AS prev_start,
+            CASE WHEN kind = 'interval' AND NOT whole THEN start - 1
+                 WHEN kind = 'interval'
+                     THEN CAST(("end" + 1) - to_months(months) AS DATE) - 1
+                 ELSE last_day(CAST("end" - to_months(CASE WHEN kind = 'pooled_years'
+                                                           THEN 12 ELSE months END) AS DATE))
+            END AS prev_end,
+            CAST(start - INTERVAL 12 MONTH AS DATE) AS year_start,
+            CASE WHEN kind = 'interval'
+                 THEN CAST(("end" + 1) - INTERVAL 12 MONTH AS DATE) - 1
+                 ELSE last_day(CAST("end" - INTERVAL 12 MONTH AS DATE)) END AS year_end
+        FROM p
+    ),
+    shifted AS (
+        SELECT id, kind AS was, 'prev' AS which, prev_start AS start, prev_end AS "end" FROM s
+        UNION ALL
+        SELECT id, kind, 'year', year_start, year_end FROM s
+    ),
+    tidy AS (
+        SELECT *,
+            CAST((year("end") - year(start)) * 12 + month("end") - month(start) + 1
+                 AS INTEGER) AS months,
+            day(start) = 1 AND day("end" + 1) = 1 AS whole
+        FROM shifted
+    ),
+    kinded AS (
+        SELECT id, which, start, "end",
+            CASE WHEN whole AND months = 1 THEN 'month'
+                 WHEN whole AND months = 3 AND month(start) IN (1, 4, 7, 10)
+                     THEN CASE WHEN was = 'quarter' THEN 'quarter'
+                               ELSE 'financial_quarter' END
+                 WHEN whole AND months = 12 AND month(start) = 1 THEN 'calendar_year'
+                 WHEN whole AND months = 12 AND month(start) = 4 THEN 'financial_year'
+                 WHEN whole AND months % 12 = 0 AND month(start) IN (1, 4)
+                     THEN 'pooled_years'
+                 ELSE 'interval' END AS kind
+        FROM tidy
+    )
+    SELECT k.id,
+        max(p.id) FILTER (WHERE k.which = 'prev') AS prev_id,
+        max(p.id) FILTER (WHERE k.which = 'year') AS year_id
+    FROM kinded k
+    LEFT JOIN periods p ON p.kind = k.kind AND p.start = k.start AND p."end" = k."end"
+    GROUP BY k.id
+    """
+
+
 def assess_duckdb(
     con: duckdb.DuckDBPyConnection, indicator_ids: list[int], area_ids: list[int], as_of: dt.date
 ) -> pd.DataFrame:
@@ -135,35 +199,7 @@ def assess_duckdb(
         WHERE p."end" <= {as_of_sql} AND o.indicator_id IN (SELECT id FROM sel_ind)
             AND o.area_id IN (SELECT id FROM sel_area)
         """,
-        # The previous period and the one a year earlier, where stored.
-        """
-        CREATE OR REPLACE TEMP TABLE neighbours AS
-        WITH p AS (
-            SELECT id, kind, start, "end",
-                CAST(CASE WHEN kind = 'pooled_years' THEN 12
-                     ELSE (year("end") - year(start)) * 12 + month("end") - month(start) + 1
-                END AS INTEGER) AS back,
-                CAST(("end" - start) + 1 AS INTEGER) AS days
-            FROM periods
-        ),
-        s AS (
-            SELECT id, kind,
-                CASE WHEN kind = 'interval' THEN start - days
-                     ELSE CAST(start - to_months(back) AS DATE) END AS prev_start,
-                CASE WHEN kind = 'interval' THEN start - 1
-                     ELSE last_day(CAST("end" - to_months(back) AS DATE)) END AS prev_end,
-                CAST(start - INTERVAL 12 MONTH AS DATE) AS year_start,
-                CASE WHEN kind = 'interval'
-                     THEN "end" + CAST(CAST(start - INTERVAL 12 MONTH AS DATE) - start AS INTEGER)
-                     ELSE last_day(CAST("end" - INTERVAL 12 MONTH AS DATE)) END AS year_end
-            FROM p
-        )
-        SELECT s.id, pp.id AS prev_id, py.id AS year_id FROM s
-        LEFT JOIN periods pp ON pp.kind = s.kind AND pp.start = s.prev_start
-            AND pp."end" = s.prev_end
-        LEFT JOIN periods py ON py.kind = s.kind AND py.start = s.year_start
-            AND py."end" = s.year_end
-        """,
+        neighbours_sql(),
         # The latest figure of each grid pair, with the grid's facts.
         """
         CREATE OR REPLACE TEMP TABLE latest AS

@@ -107,35 +107,76 @@ def reporting_quarter(on: dt.date) -> tuple[np.datetime64, np.datetime64]:
 # --- Periods: the previous one and the one a year earlier -----------------------------------
 
 
+def _months_spanned(start: np.ndarray, end: np.ndarray) -> np.ndarray:
+    sy, sm, _ = _ymd(start)
+    ey, em, _ = _ymd(end)
+    return (ey - sy) * 12 + em - sm + 1
+
+
+def _whole_months(start: np.ndarray, end: np.ndarray) -> np.ndarray:
+    return (_ymd(start)[2] == 1) & (_ymd(end + np.timedelta64(1, "D"))[2] == 1)
+
+
+def tidy_kind(start: np.ndarray, end: np.ndarray, was: np.ndarray) -> np.ndarray:
+    """The kind accord.indicators.periods.spec_from_dates gives a span (a calendar quarter
+    stays one when shifted)."""
+    whole = _whole_months(start, end)
+    months = _months_spanned(start, end)
+    first_month = _ymd(start)[1]
+    years = months // 12
+    return np.select(
+        [
+            whole & (months == 1),
+            whole & (months == 3) & np.isin(first_month, (1, 4, 7, 10)) & (was == "quarter"),
+            whole & (months == 3) & np.isin(first_month, (1, 4, 7, 10)),
+            whole & (months % 12 == 0) & (first_month == 1) & (years == 1),
+            whole & (months % 12 == 0) & (first_month == 4) & (years == 1),
+            whole & (months % 12 == 0) & np.isin(first_month, (1, 4)),
+        ],
+        [
+            "month",
+            "quarter",
+            "financial_quarter",
+            "calendar_year",
+            "financial_year",
+            "pooled_years",
+        ],
+        default="interval",
+    )
+
+
 def period_neighbours(periods: pd.DataFrame) -> pd.DataFrame:
     """For each period, the id of the previous period and of the same period a year earlier
-    (accord.indicators.periods.previous_period / year_earlier), where they are stored: same
-    kind, start and end shifted by the period's length in months (a year for pooled years, its
-    length in days for other spans)."""
+    (accord.indicators.periods.previous_period / year_earlier), where they are stored: shifted
+    back by the period's length in months (a year for pooled years; its length in days for a
+    span that is not whole months), a year back for the year earlier; month-end spans stay
+    month-end."""
     start = periods["start"].to_numpy().astype("datetime64[D]")
     end = periods["end"].to_numpy().astype("datetime64[D]")
     kind = periods["kind"].to_numpy()
-    sy, sm, _ = _ymd(start)
-    ey, em, _ = _ymd(end)
-    length = (ey - sy) * 12 + em - sm + 1
+    one = np.timedelta64(1, "D")
     interval = kind == "interval"
-    back = np.where(kind == "pooled_years", 12, length)
-    days = end - start + np.timedelta64(1, "D")
+    by_days = interval & ~_whole_months(start, end)
+    back = np.where(kind == "pooled_years", 12, _months_spanned(start, end))
+    days = end - start + one
 
-    prev_start = np.where(interval, start - days, add_months_clipped(start, -back))
-    prev_end = np.where(interval, start - np.timedelta64(1, "D"), _month_end_after(end, -back))
+    def shifted_end(months) -> np.ndarray:
+        return np.where(
+            interval, add_months_clipped(end + one, months) - one, _month_end_after(end, months)
+        )
+
+    prev_start = np.where(by_days, start - days, add_months_clipped(start, -back))
+    prev_end = np.where(by_days, start - one, shifted_end(-back))
     year_start = add_months_clipped(start, -12)
-    year_end = np.where(interval, end + (year_start - start), _month_end_after(end, -12))
+    year_end = shifted_end(-12)
 
-    keyed = pd.DataFrame(
-        {"kind": kind, "start": start, "end": end, "nid": periods["id"].to_numpy()}
-    )
-    out = pd.DataFrame({"id": periods["id"].to_numpy(), "kind": kind})
+    keyed = pd.DataFrame({"kind": kind, "start": start, "end": end, "nid": periods["id"]})
+    out = pd.DataFrame({"id": periods["id"].to_numpy()})
     for name, s, e in (("prev_id", prev_start, prev_end), ("year_id", year_start, year_end)):
-        probe = pd.DataFrame({"id": out["id"], "kind": kind, "start": s, "end": e})
+        probe = pd.DataFrame({"kind": tidy_kind(s, e, kind), "start": s, "end": e})
         found = probe.merge(keyed, on=["kind", "start", "end"], how="left")
         out[name] = found["nid"].astype("Int64").to_numpy()
-    return out[["id", "prev_id", "year_id"]]
+    return out
 
 
 # --- Areas ------------------------------------------------------------------------------------

@@ -32,6 +32,16 @@ def test_a_body_reaches_the_indicators_of_outcomes_two_levels_down():
     assert board_why[p.local[0].pk] == [f"Contributes to {p.local_outcome.number}. Narrow the gap"]
 
 
+def test_a_board_answers_for_what_the_bodies_reporting_to_it_lead():
+    p = make_partnership(n_indicators=1, n_local=1)
+    found, why = selectors.body_indicators(p.lsp, AnonymousUser())
+    assert codes(found) == codes([*p.indicators, *p.local, p.owned])
+    assert why[p.indicators[0].pk] == [
+        f"Through {p.theme.name}: Leads {p.commitment.number}. Healthier lives"
+    ]
+    assert why[p.owned.pk] == [f"Owned by {p.theme.name}"]
+
+
 def test_unpublished_strategies_and_archived_responsibilities_do_not_count():
     p = make_partnership(n_indicators=1, n_local=0)
     strategy = p.commitment.strategy
