@@ -470,16 +470,36 @@ def body_indicators(body: Body, user: Any) -> tuple[list[Indicator], dict[int, l
     why: dict[int, list[str]] = {}
     for ind in indicators:
         lines = []
-        for r in sorted(links.get(ind.pk, []), key=lambda r: (r.commitment.position, r.pk)):
-            role = "Leads" if r.role == ResponsibilityRole.LEAD else "Contributes to"
-            through = "" if r.body_id == body.pk else f"Through {r.body.name}: "
-            lines.append(f"{through}{role} {r.commitment.number}. {r.commitment.title}")
+        by_commitment: dict[int, list[Responsibility]] = defaultdict(list)
+        for r in links.get(ind.pk, []):
+            by_commitment[r.commitment_id].append(r)
+        for held in sorted(by_commitment.values(), key=lambda rs: rs[0].commitment.position):
+            lines.append(_why_line(body, held))
         if ind.owning_body_id == body.pk:
             lines.append("Owns this indicator")
         elif ind.owning_body_id in ids:
             lines.append(f"Owned by {ind.owning_body.name}" if ind.owning_body else "Owned below")
         why[ind.pk] = list(dict.fromkeys(lines))
     return indicators, why
+
+
+def _why_line(body: Body, held: list[Responsibility]) -> str:
+    """One line per commitment: the body's own role, or which bodies below it hold one."""
+    commitment = held[0].commitment
+    title = f"{commitment.number}. {commitment.title}"
+    own = [r for r in held if r.body_id == body.pk]
+    if own:
+        return f"{'Leads' if own[0].role == ResponsibilityRole.LEAD else 'Contributes to'} {title}"
+    held = sorted(held, key=lambda r: (r.role != ResponsibilityRole.LEAD, r.body.name))
+    first = held[0]
+    role = "Leads" if first.role == ResponsibilityRole.LEAD else "Contributes to"
+    if len(held) == 1:
+        return f"Through {first.body.name}: {role} {title}"
+    others = len(held) - 1
+    return (
+        f"Through {first.body.name} ({role.lower()}) and {others} other "
+        f"{'body' if others == 1 else 'bodies'}: {title}"
+    )
 
 
 def scorecard_for_body(

@@ -40,6 +40,11 @@ def test_a_board_answers_for_what_the_bodies_reporting_to_it_lead():
         f"Through {p.theme.name}: Leads {p.commitment.number}. Healthier lives"
     ]
     assert why[p.owned.pk] == [f"Owned by {p.theme.name}"]
+    ResponsibilityFactory(commitment=p.commitment, body=p.board, role="contributing")
+    _, why = selectors.body_indicators(p.lsp, AnonymousUser())
+    assert why[p.indicators[0].pk] == [
+        f"Through {p.theme.name} (leads) and 1 other body: {p.commitment.number}. Healthier lives"
+    ]
 
 
 def test_unpublished_strategies_and_archived_responsibilities_do_not_count():
