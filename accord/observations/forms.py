@@ -26,7 +26,7 @@ class ObservationFilterForm(forms.Form):
         label="Indicator", required=False, queryset=None, empty_label="All indicators"
     )
     area = AreaChoiceField(label="Area", required=False, queryset=None, empty_label="All areas")
-    period = forms.ModelChoiceField(
+    period: forms.ModelChoiceField = forms.ModelChoiceField(
         label="Period", required=False, queryset=None, empty_label="All periods"
     )
     status = forms.ChoiceField(

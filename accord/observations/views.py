@@ -224,7 +224,7 @@ def evidence_file(request, pk: int):
         raise Http404("No such evidence") from None
     if not evidence.file:
         raise Http404("This evidence is a link, not a file")
-    name = evidence.file.name.rsplit("/", 1)[-1]
+    name = (evidence.file.name or "evidence").rsplit("/", 1)[-1]
     return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=name)
 
 
@@ -335,7 +335,7 @@ def import_rejects(request, pk: int):
     batch = _batch(request, pk)
     if not batch.rejects_file:
         raise Http404("This import has no rejected rows")
-    name = batch.rejects_file.name.rsplit("/", 1)[-1]
+    name = (batch.rejects_file.name or "rejects.csv").rsplit("/", 1)[-1]
     return FileResponse(
         batch.rejects_file.open("rb"), as_attachment=True, filename=name, content_type="text/csv"
     )

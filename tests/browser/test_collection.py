@@ -1,7 +1,7 @@
 """The collection cycle in the browser: a lead officer sees My returns and submits a figure
 (confirming an unusual change); the manager sends it back with a comment; the lead resubmits;
-the manager approves, and the figure is final and locked. axe on every page of targets and
-the collection cycle, including their forms with errors."""
+the manager approves, the figure is final and locked, and the public scorecard changes. axe on
+every page of targets and the collection cycle, including their forms with errors."""
 
 import datetime as dt
 
@@ -12,6 +12,7 @@ from accord.accounts.models import User
 from accord.areas.models import Area
 from accord.collection import selectors, services
 from accord.collection.models import Return
+from accord.common.factories import BodyFactory
 from accord.indicators.factories import IndicatorFactory, PeriodFactory
 from accord.observations.models import Observation
 from accord.targets.models import Target
@@ -30,7 +31,9 @@ def open_round() -> Return:
     manager = User.objects.get(username="manager")
     lead = User.objects.get(username="lead")
     borough = Area.objects.get(gss_code="E06000050")
+    safer = BodyFactory(name="Test Safer Communities Partnership", area=borough)
     ind = IndicatorFactory(
+        owning_body=safer,
         code="TEST 1",
         title="Serious acquisitive crime per 1,000 people",
         value_type="rate_1000",
@@ -58,6 +61,17 @@ def open_round() -> Return:
         by=manager,
     )
     return rnd.returns.get(indicator=ind)
+
+
+def public_scorecard_row(browser, live_server, body_id: int):
+    """The TEST 1 row of a body's scorecard as the public sees it (final figures only)."""
+    context = browser.new_context(base_url=live_server.url)
+    try:
+        p = context.new_page()
+        p.goto(f"/performance/bodies/{body_id}/")
+        return p.locator("tr").filter(has_text="TEST 1").inner_text()
+    finally:
+        context.close()
 
 
 def manager_page(browser, live_server):
@@ -101,6 +115,10 @@ def test_submit_send_back_resubmit_approve(page, axe, browser, live_server):
     expect(page.locator(".govuk-notification-banner")).to_contain_text("Figure submitted")
     expect(page.locator("main")).to_contain_text("An unusual change, confirmed by the lead officer")
     axe(page, "return page (submitted)")
+    # A submitted figure is provisional: the public scorecard still shows the last final one.
+    body_id = ret.indicator.owning_body_id
+    before = public_scorecard_row(browser, live_server, body_id)
+    assert "4.4" in before and "2025/26 Q1" in before and f"{unusual:g}" not in before
 
     # The manager checks it and sends it back.
     context, mpage = manager_page(browser, live_server)
@@ -150,6 +168,10 @@ def test_submit_send_back_resubmit_approve(page, axe, browser, live_server):
         expect(mpage.locator("main")).to_contain_text(f"{revised:g}")
     finally:
         context.close()
+
+    # Approved, the figure is on the public scorecard.
+    after = public_scorecard_row(browser, live_server, body_id)
+    assert f"{revised:g}" in after and "2025/26 Q2" in after
 
     ret.refresh_from_db()
     obs = ret.observation
