@@ -105,6 +105,15 @@ def summary(performance: dict[str, dict]) -> list[dict[str, Any]]:
         "≥ 0.50",
         lambda r: r["import"]["met"],
     )
+    row(
+        "   for scale: observations table's own bulk load, rows/s",
+        lambda r: r["import"]["table_ceiling"]["rows_per_second"],
+    )
+    row(
+        "     its ratio to the raw load (an import's ceiling)",
+        lambda r: r["import"]["table_ceiling"]["ratio_to_raw"],
+        2,
+    )
     row("2. Assessment (compute only; load apart)", lambda r: None, heading=True)
     row(
         "   load: database → pandas, s",

@@ -20,6 +20,7 @@ How it runs (see docs/decisions/0006-bulk-observation-import.md for why):
 
 import csv
 import datetime as dt
+import gc
 import io
 import math
 import operator
@@ -1155,6 +1156,26 @@ def run_import(
     by: Any,
 ) -> ImportBatch:
     """Check the file, then load it (or its good rows) or refuse it; the batch records which."""
+    # Millions of row tuples kept alive would make the cyclic garbage collector walk them all
+    # again and again (it is triggered by allocations): pause it for the import. None of these
+    # objects can form a cycle.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _run_import(batch, handle, provenance=provenance, progress=progress, by=by)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _run_import(
+    batch: ImportBatch,
+    handle: IO[bytes],
+    *,
+    provenance: str,
+    progress: Callable[[ImportBatch], None] | None,
+    by: Any,
+) -> ImportBatch:
     report = _Progress(batch, progress)
     with tempfile.TemporaryFile(mode="w+", encoding="utf-8", newline="") as rejects:
         try:
@@ -1369,7 +1390,7 @@ def _insert_rows(blocks: Iterator[list[tuple]], constants: dict[str, Any]) -> No
     raw = connection.connection
     cursor = raw.cursor()
     (old_cache,) = cursor.execute("PRAGMA cache_size").fetchone()
-    cursor.execute("PRAGMA cache_size = -262144")  # 256 MB, in KiB
+    cursor.execute("PRAGMA cache_size = -1048576")  # 1 GiB at most, in KiB
     try:
         for block in blocks:
             cursor.executemany(sql, block)
