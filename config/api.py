@@ -51,11 +51,11 @@ def popolo(request: HttpRequest):
 
 def _add_routers() -> None:
     from accord.areas.api import router as areas
+    from accord.areas.groups_api import router as area_groups_router
     from accord.bodies.api import router as bodies
     from accord.casestudies.api import router as casestudies_router
     from accord.collection.api import rounds_router as collection_rounds_router
     from accord.collection.api import router as collection_router
-    from accord.areas.groups_api import router as area_groups_router
     from accord.indicators.api import periods_router as indicators_periods_router
     from accord.indicators.api import router as indicators_router
     from accord.memberships.api import router as memberships

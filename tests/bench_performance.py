@@ -76,24 +76,15 @@ def _bench_user():
 
 
 def load_real_series() -> dict:
-    """The example partnership and its real series, through the example's own loader."""
+    """The example partnership with its real series (accord.common.example.performance),
+    through the example's own loader."""
     from accord.bodies.models import Body
     from accord.common.example.loader import load_example
     from accord.observations.models import Observation
 
     if not Body.objects.exists():
         load_example()
-    try:  # the performance example's own loader, where the example loader does not call it
-        from accord.common.example import performance
-    except ImportError:
-        performance = None
-    if performance is not None and not Observation.objects.exists():
-        loader = getattr(performance, "load_performance", None)
-        if loader is not None:
-            loader()
-    return {
-        "real_observations": Observation.objects.exclude(provenance="synthetic").count(),
-    }
+    return {"real_observations": Observation.objects.exclude(provenance="synthetic").count()}
 
 
 def build_data(scale) -> tuple[Any, dict]:
@@ -115,22 +106,15 @@ def build_data(scale) -> tuple[Any, dict]:
 # --- 1. Import ------------------------------------------------------------------------------
 
 
-def _run_import(path: Path, user) -> tuple[str, Any]:
-    """Run `accord import observations FILE` as the management command when it exists, else
-    the service it calls, in this process; say which."""
-    from django.core.management import get_commands
+def _run_import(path: Path, user) -> Any:
+    """`accord import observations FILE`, run as the management command in this process; the
+    batch it made."""
+    from django.core.management import call_command
 
     from accord.observations.models import ImportBatch
 
-    if "import" in get_commands():
-        from django.core.management import call_command
-
-        call_command("import", "observations", str(path), "--user", user.username, verbosity=0)
-        return "command", ImportBatch.objects.order_by("-pk").first()
-    from accord.observations.services import import_observations
-
-    batch = import_observations(file_path=path, filename=path.name, provenance="synthetic", by=user)
-    return "service", batch
+    call_command("import", "observations", str(path), "--user", user.username, verbosity=0)
+    return ImportBatch.objects.order_by("-pk").first()
 
 
 def measure_import(national, workdir: Path) -> dict:
@@ -149,10 +133,10 @@ def measure_import(national, workdir: Path) -> dict:
     _log(f"raw load: {raw_rows} rows in {raw_seconds:.2f}s")
     before = Observation.objects.count()
     user = _bench_user()
-    seconds, (how, batch) = _timed(lambda: _run_import(path, user))
+    seconds, batch = _timed(lambda: _run_import(path, user))
     loaded = Observation.objects.count() - before
     status = getattr(batch, "status", "missing")
-    _log(f"accord import ({how}): {loaded} rows loaded in {seconds:.2f}s, batch {status}")
+    _log(f"accord import: {loaded} rows loaded in {seconds:.2f}s, batch {status}")
     if loaded == 0:
         # The import refused the file: the rest of the benchmark still needs the figures, so
         # they go in by the seeding path, and the import's rate is reported as nothing.
@@ -189,8 +173,7 @@ def measure_import(national, workdir: Path) -> dict:
             "rows_per_second": round(raw_rate),
         },
         "accord": {
-            "how": f"{how}, in process"
-            + (" (accord.observations.services.import_observations)" if how == "service" else ""),
+            "how": "management command `accord import observations`, called in process",
             "seconds": round(seconds, 3),
             "rows_per_second": round(ours_rate),
             "rows_loaded": loaded,

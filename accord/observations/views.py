@@ -121,7 +121,7 @@ def observation_detail(request, pk: int, evidence_form=None, status: int = 200):
             else (EvidenceForm() if can_add_evidence else None),
             "can_restate": live and user.has_perm("observations.change_observation", obs),
             "can_archive": live and user.has_perm("observations.archive_observation", obs),
-            "signed_in": selectors.signed_in(user),
+            "batch_link": obs.batch is not None and selectors.can_see_batch(user, obs.batch),
         },
         status=status,
     )
