@@ -11,7 +11,10 @@ Sections, each in its own process with its own throwaway database:
 
 Knobs: BENCH_SCALE (e.g. 0.05 for a quick run), BENCH_BACKENDS (default
 "sqlite,postgresql"), BENCH_SECTIONS (default "framework,performance"), BENCH_RESULTS (default
-var/bench/results.json), and those listed in tests/benchdata/config.py. PostgreSQL is the
+var/bench/results.json), BENCH_PAGE_SECONDS (most seconds spent timing each page, default 30),
+BENCH_KEEP (keep the databases and files to look into), and the sizes in
+tests/benchdata/config.py. Exits non-zero only when a section fails or our assessment differs
+from the reference implementations; a missed target is reported, not an error. PostgreSQL is the
 server at postgres://postgres@127.0.0.1:5432/; the benchmark makes and drops its own database
 `accord_bench` there."""
 

@@ -165,6 +165,7 @@ STATUSES = {
 PROVENANCES = {p.value: p.value for p in Provenance} | {"published": Provenance.REAL.value}
 
 CHUNK_ROWS = 20_000
+ANALYZE_ROWS = 10_000
 WRITE_ROWS = 50_000
 PROGRESS_SECONDS = 0.5
 MAX_STORED_PROBLEMS = 10_000
@@ -1349,6 +1350,11 @@ def _load(batch: ImportBatch, checker: Checker, *, by: Any) -> int:
     )
     if connection.vendor == "postgresql":
         _copy_rows(blocks, constants)
+        if len(good) >= ANALYZE_ROWS:
+            # Fresh statistics, or the planner goes on treating a grown table as a small one
+            # (a page of the figures list took minutes rather than a second).
+            with connection.cursor() as cursor:
+                cursor.execute(f"ANALYZE {Observation._meta.db_table}")
     else:
         _insert_rows(blocks, constants)
     return len(good)

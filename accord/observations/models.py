@@ -26,11 +26,18 @@ class Observation(AccordModel):
     Bulk imports write these rows directly (see observations.importing): each row's `batch`
     records who loaded it, when and from which file."""
 
+    # The composite indexes below lead with the indicator and with the area, so these two
+    # foreign keys need no index of their own: fewer indexes to keep up on bulk loads.
     indicator = models.ForeignKey(
-        "indicators.Indicator", on_delete=models.PROTECT, related_name="observations"
+        "indicators.Indicator",
+        on_delete=models.PROTECT,
+        related_name="observations",
+        db_index=False,
     )
     period = models.ForeignKey("indicators.Period", on_delete=models.PROTECT, related_name="+")
-    area = models.ForeignKey("areas.Area", on_delete=models.PROTECT, related_name="observations")
+    area = models.ForeignKey(
+        "areas.Area", on_delete=models.PROTECT, related_name="observations", db_index=False
+    )
     breakdown = models.CharField(
         max_length=100,
         blank=True,

@@ -388,13 +388,9 @@ def _latest(
         if (i.id, a) not in latest and rules.published_for(i.geography, kinds[a])
     ]
     if missing:
-        missing_inds = {i for i, _ in missing}
-        missing_areas = {a for _, a in missing}
         rows = (
             _base(user)
-            .filter(
-                indicator_id__in=missing_inds, area_id__in=missing_areas, period__end__lte=as_of
-            )
+            .filter(_pairs(missing), period__end__lte=as_of)
             .annotate(
                 rn=Window(
                     RowNumber(),
@@ -407,6 +403,27 @@ def _latest(
         )
         take(r for r in rows if (r[0], r[1]) not in latest)
     return latest
+
+
+def _pairs(missing: list[tuple[int, int]]) -> Q:
+    """A filter for exactly these (indicator, area) series: indicators missing the same areas
+    share one clause. A few late series must not make the window read the whole table; when
+    the clauses would carry too many parameters, it reads every missing indicator × area."""
+    per_indicator: dict[int, set[int]] = defaultdict(set)
+    for ind, area in missing:
+        per_indicator[ind].add(area)
+    shared: dict[frozenset[int], list[int]] = defaultdict(list)
+    for ind, areas in per_indicator.items():
+        shared[frozenset(areas)].append(ind)
+    if sum(len(a) + len(i) for a, i in shared.items()) > 20000:
+        return Q(
+            indicator_id__in=list(per_indicator),
+            area_id__in={a for _, a in missing},
+        )
+    condition = Q()
+    for areas, inds in shared.items():
+        condition |= Q(indicator_id__in=inds, area_id__in=sorted(areas))
+    return condition
 
 
 def _targets(ind_ids: list[int], area_ids: list[int]) -> dict[tuple[int, int], list[tuple]]:

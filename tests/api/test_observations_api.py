@@ -193,3 +193,16 @@ def test_imports_need_a_manager(user_client):
     response = upload(Uploader(user_client().token), "fingertips_hle_bom.csv")
     assert_problem(response, 403)
     assert not ImportBatch.objects.exists()
+
+
+def test_the_list_makes_the_same_queries_however_many_figures(
+    anon, api, django_assert_max_num_queries
+):
+    ObservationFactory()
+    for client in (anon, api):
+        with django_assert_max_num_queries(4) as few:
+            assert client.get(URL, {"page_size": 200}).status_code == 200
+    for n in range(20):
+        ObservationFactory(period=PeriodFactory(text=str(1990 + n)))
+    with django_assert_max_num_queries(len(few)):
+        assert api.get(URL, {"page_size": 200}).json()["count"] == 21

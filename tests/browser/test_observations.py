@@ -62,8 +62,23 @@ def test_a_manager_imports_a_fingertips_export_and_sees_the_result(page, axe, re
     page.goto(obs.get_absolute_url())
     assert "Restatements" in page.locator("main").inner_text()
     axe(page, "figure page")
+    for form in ("restate", "archive"):
+        page.goto(f"/observations/{obs.pk}/{form}/")
+        axe(page, f"{form} form")
     page.goto(f"/observations/{obs.pk}/restate/")
-    axe(page, "restate form")
+    page.locator("#id_value").fill("66.5")
+    page.get_by_role("button", name="Restate the figure").click()
+    page.wait_for_load_state()
+    assert (
+        "Enter why the figure is being restated"
+        in page.locator(".govuk-error-summary").inner_text()
+    )
+    axe(page, "restate form with an error")
+    page.get_by_label("Why is the figure being restated?").fill("Test-only restatement")
+    page.get_by_role("button", name="Restate the figure").click()
+    page.wait_for_load_state()
+    assert "Test-only restatement" in page.locator("main").inner_text()
+    axe(page, "restated figure")
 
 
 def test_a_file_with_bad_rows_lists_its_problems(page, axe, ready):
