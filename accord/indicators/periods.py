@@ -148,8 +148,10 @@ def parse_period(text: str) -> PeriodSpec:
     except PeriodError:
         raise
     except (ValueError, OverflowError) as error:
-        raise PeriodError(f"'{text}' is not a real period: {error}.") from error
-    if not spec.start.year >= 1800 and spec.end.year <= 2200:
+        raise PeriodError(
+            f"'{text}' is not a real period, or is outside the years 1800 to 2200."
+        ) from error
+    if not (spec.start.year >= 1800 and spec.end.year <= 2200):
         raise PeriodError(f"'{text}' is outside the years 1800 to 2200.")
     return spec
 

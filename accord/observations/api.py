@@ -49,7 +49,7 @@ from accord.common.api import (
     write_auth,
 )
 from accord.indicators.models import Indicator, Provenance
-from accord.indicators.periods import PeriodError, parse_period, period_for
+from accord.indicators.periods import parse_period, period_for
 from accord.observations import selectors
 from accord.observations.models import (
     ImportBatch,
@@ -219,7 +219,7 @@ def _saving(call: Callable[[], T]) -> T:
 def _period_code(text: str, *, status: int, name: str = "period") -> str:
     try:
         return parse_period(text).code
-    except PeriodError as error:
+    except (ValueError, OverflowError) as error:  # PeriodError, or a date past year 9999
         detail = (
             "One or more query parameters are not valid."
             if status == 400

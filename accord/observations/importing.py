@@ -554,6 +554,10 @@ class Checker:
                 except PeriodError as error:
                     self.periods[text] = error
                     continue
+                except (ValueError, OverflowError):
+                    # A date past the calendar's end, e.g. in year 9999.
+                    self.periods[text] = PeriodError(f"'{text}' is not a period we can read.")
+                    continue
                 code = self.interned.setdefault(code, code)
                 self.periods[text] = code
                 self.period_texts.setdefault(code, text)
