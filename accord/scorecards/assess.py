@@ -421,8 +421,8 @@ def _pairs(missing: list[tuple[int, int]]) -> Q:
             area_id__in={a for _, a in missing},
         )
     condition = Q()
-    for areas, inds in shared.items():
-        condition |= Q(indicator_id__in=inds, area_id__in=sorted(areas))
+    for area_set, inds in shared.items():
+        condition |= Q(indicator_id__in=inds, area_id__in=sorted(area_set))
     return condition
 
 
