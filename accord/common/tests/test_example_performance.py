@@ -173,6 +173,7 @@ def test_deprivation_by_ward_with_its_method(example):
     assert _figure("LOCAL DEPRIVED-20", CWAC, "2019").value < england.value
 
 
+@pytest.mark.django_db
 def test_deprivation_of_board_areas_sums_their_wards():
     """Where a board area's wards are known, its figure comes from all their LSOAs."""
     areas = {
