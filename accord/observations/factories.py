@@ -13,6 +13,7 @@ from accord.observations.models import (
     Observation,
     ObservationStatus,
 )
+from accord.observations.versions import figures_changed
 
 
 class ObservationFactory(DjangoModelFactory):
@@ -27,6 +28,13 @@ class ObservationFactory(DjangoModelFactory):
     value = 50.0
     status = ObservationStatus.FINAL
     source = "Test value"
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        # As the services do: what is kept from the figures must see this one.
+        made = super()._create(model_class, *args, **kwargs)
+        figures_changed()
+        return made
 
 
 class EvidenceFactory(DjangoModelFactory):

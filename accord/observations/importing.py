@@ -43,6 +43,7 @@ from accord.indicators.periods import PeriodError, parse_period, periods_for
 from accord.observations import rules
 from accord.observations.models import ImportBatch, ImportStatus, Observation, ObservationStatus
 from accord.observations.uploads import ZIP_MAGIC
+from accord.observations.versions import figures_changed
 
 # --- The layouts ------------------------------------------------------------------------------
 
@@ -1333,6 +1334,7 @@ def _load(batch: ImportBatch, checker: Checker, *, by: Any) -> int:
     restated = [r[-1] for r in checker.good if r[-1] is not None]
     if restated:
         _mark_restated(restated, now, user_id)
+        figures_changed()
     # Who loaded the rows is recorded once, on the batch, rather than on every row: on
     # PostgreSQL each non-null foreign key costs a check per row.
     constants = {
@@ -1361,6 +1363,7 @@ def _load(batch: ImportBatch, checker: Checker, *, by: Any) -> int:
                 cursor.execute(f"ANALYZE {Observation._meta.db_table}")
     else:
         _insert_rows(blocks, constants)
+    figures_changed()
     return len(good)
 
 

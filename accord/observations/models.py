@@ -176,3 +176,16 @@ class ImportBatch(AccordModel):
 
     def get_absolute_url(self) -> str:
         return reverse("observations:import-batch", args=[self.pk])
+
+
+class FiguresVersion(models.Model):
+    """A number that goes up whenever any figure is added, restated, approved or archived, in
+    the same transaction: what is worked out from all the figures (the national distributions
+    behind quartiles) can be kept until it changes. A counter, not a record: it has no
+    history."""
+
+    number = models.BigIntegerField(default=0)
+    changed_on = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"Figures version {self.number}"

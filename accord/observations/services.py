@@ -26,6 +26,7 @@ from accord.observations.models import (
     Observation,
     ObservationStatus,
 )
+from accord.observations.versions import figures_changed
 
 log = logging.getLogger(__name__)
 
@@ -119,7 +120,9 @@ def _restate(old: Observation, changes: dict[str, Any], reason: str, by: Any) ->
     fields = {name: getattr(old, name) for name in RECORD_FIELDS}
     fields.update({k: v for k, v in changes.items() if k in FIGURE_FIELDS or k == "is_locked"})
     fields.update(restates=old, restatement_reason=reason.strip(), batch=None)
-    return record_create(Observation, fields=fields, by=by, validate=check_figure)
+    made = record_create(Observation, fields=fields, by=by, validate=check_figure)
+    figures_changed()
+    return made
 
 
 def observation_record(*, fields: dict[str, Any], reason: str = "", by: Any) -> Observation:
@@ -132,7 +135,9 @@ def observation_record(*, fields: dict[str, Any], reason: str = "", by: Any) -> 
     with transaction.atomic():
         existing = _current_for(fields)
         if existing is None:
-            return record_create(Observation, fields=fields, by=by, validate=check_figure)
+            made = record_create(Observation, fields=fields, by=by, validate=check_figure)
+            figures_changed()
+            return made
         if _same_figure(existing, fields):
             return existing
         return _restate(existing, fields, reason, by)
@@ -171,12 +176,15 @@ def observation_lock(
     *, observation: Observation, by: Any, expected_version: int | None = None
 ) -> Observation:
     """Approve a figure: it becomes final and locked, and changes only by restatement."""
-    return record_update(
-        observation,
-        changes={"status": ObservationStatus.FINAL, "is_locked": True},
-        by=by,
-        expected_version=expected_version,
-    )
+    with transaction.atomic():
+        locked = record_update(
+            observation,
+            changes={"status": ObservationStatus.FINAL, "is_locked": True},
+            by=by,
+            expected_version=expected_version,
+        )
+        figures_changed()
+        return locked
 
 
 def observation_archive(
@@ -196,6 +204,7 @@ def observation_archive(
         earlier = archived.restates
         if earlier is not None and not earlier.is_archived:
             record_update(earlier, changes={"is_current": True}, by=by, expected_version=None)
+        figures_changed()
         return archived
 
 

@@ -2,8 +2,8 @@
 target and RAG, direction of travel, forecast to the final target, and how it compares with
 England, the region, similar areas and all areas of its kind.
 
-`assess()` makes a fixed number of queries, whatever the number of indicators and areas (nine
-at most, plus one to read the indicators when given a queryset or ids), and does its arithmetic
+`assess()` makes a fixed number of queries, whatever the number of indicators and areas (eleven
+at most, including one to read the indicators when given ids), and does its arithmetic
 in plain loops over tuples, so that the same code serves one partnership's scorecard and all
 350 authorities × 200 indicators of the benchmark.
 
@@ -49,7 +49,8 @@ from accord.common.querysets import today
 from accord.indicators.models import Indicator, Period
 from accord.indicators.periods import PeriodSpec, previous_period, year_earlier
 from accord.observations.models import Observation
-from accord.observations.selectors import visible_observations
+from accord.observations.selectors import signed_in, visible_observations
+from accord.observations.versions import figures_version
 from accord.scorecards import rules
 from accord.targets.models import Target
 
@@ -426,6 +427,55 @@ def _pairs(missing: list[tuple[int, int]]) -> Q:
     return condition
 
 
+# Every area's figures for an indicator and period, sorted, by the level of area and whether
+# the reader sees provisional figures: kept in this process until the figures change, so that
+# a scorecard does not read all 350 authorities' figures again on every view.
+_PEERS: dict[tuple[bool, int, int, str], list[float]] = {}
+_PEERS_VERSION: list[Any] = [None]
+PEERS_KEPT = 50_000
+
+
+def forget_kept_figures() -> None:
+    """Drop what this process keeps from the figures (it is read again when next needed)."""
+    _PEERS.clear()
+    _PEERS_VERSION[0] = None
+
+
+def _peers(
+    user: Any, latest: dict[tuple[int, int], int], tree: _Areas
+) -> dict[tuple[int, int, str], list[float]]:
+    """The sorted figures of all areas of each assessed area's level for the periods of the
+    latest figures, for quartiles (one query for the version, one for what is not kept)."""
+    signed = signed_in(user if user is not None else AnonymousUser())
+    version = figures_version()
+    if _PEERS_VERSION[0] != version or len(_PEERS) > PEERS_KEPT:
+        _PEERS.clear()
+        _PEERS_VERSION[0] = version
+    needed = {(ind_id, period, tree.peer_class(area)) for (ind_id, area), period in latest.items()}
+    missing = {k for k in needed if (signed, *k) not in _PEERS}
+    if missing:
+        classes = {k[2] for k in missing}
+        peer_ids = [a for a in tree.kind if tree.peer_class(a) in classes]
+        found: dict[tuple[int, int, str], list[float]] = {k: [] for k in missing}
+        rows = (
+            _base(user)
+            .filter(
+                indicator_id__in={k[0] for k in missing},
+                period_id__in={k[1] for k in missing},
+                area_id__in=peer_ids,
+            )
+            .values_list("indicator_id", "period_id", "area_id", "value")
+        )
+        for ind_id, period, area, value in rows:
+            vals = found.get((ind_id, period, tree.peer_class(area)))
+            if vals is not None:
+                vals.append(value)
+        for key, vals in found.items():
+            vals.sort()
+            _PEERS[(signed, *key)] = vals
+    return {k: _PEERS[(signed, *k)] for k in needed}
+
+
 def _targets(ind_ids: list[int], area_ids: list[int]) -> dict[tuple[int, int], list[tuple]]:
     """Live targets for each indicator and area, the area's own before its groups' (two
     queries). Each: period code, start, end, value, provenance, is the area's own."""
@@ -434,20 +484,23 @@ def _targets(ind_ids: list[int], area_ids: list[int]) -> dict[tuple[int, int], l
         area_id__in=area_ids, areagroup__archived_on__isnull=True
     ).values_list("areagroup_id", "area_id"):
         memberships[group_id].append(area_id)
+    columns = (
+        "indicator_id",
+        "area_id",
+        "area_group_id",
+        "period__code",
+        "period__start",
+        "period__end",
+        "value",
+        "provenance",
+    )
+    live = Target.objects.live().filter(indicator_id__in=ind_ids).order_by()
+    # Two branches rather than one OR, so each reads through its own index (by area, by group)
+    # instead of every target of the indicators.
     rows = (
-        Target.objects.live()
-        .filter(indicator_id__in=ind_ids)
-        .filter(Q(area_id__in=area_ids) | Q(area_group_id__in=list(memberships)))
-        .values_list(
-            "indicator_id",
-            "area_id",
-            "area_group_id",
-            "period__code",
-            "period__start",
-            "period__end",
-            "value",
-            "provenance",
-        )
+        live.filter(area_id__in=area_ids)
+        .values_list(*columns)
+        .union(live.filter(area_group_id__in=list(memberships)).values_list(*columns), all=True)
     )
     out: dict[tuple[int, int], list[tuple]] = defaultdict(list)
     for ind, area, group, code, start, end, value, provenance in rows:
@@ -544,27 +597,17 @@ def assess(
             if other:
                 special.add(other)
         special.update(comparators.get(a, ()))
-    classes = {tree.peer_class(a) for a in area_ids}
-    peer_ids = {a for a in tree.kind if tree.peer_class(a) in classes}
     values: dict[tuple[int, int, int], tuple] = {}
-    peers: dict[tuple[int, int, str], list[float]] = defaultdict(list)
     latest_periods = set(latest.values())
     if latest_periods:
         rows = (
             _base(user)
-            .filter(
-                indicator_id__in=ind_ids,
-                period_id__in=latest_periods,
-                area_id__in=special | peer_ids,
-            )
+            .filter(indicator_id__in=ind_ids, period_id__in=latest_periods, area_id__in=special)
             .values_list("indicator_id", "period_id", "area_id", "value", "ci_lower", "ci_upper")
         )
         for ind_id, period, area, value, lower, upper in rows:
             values[(ind_id, period, area)] = (value, lower, upper)
-            if area in peer_ids and value is not None:
-                peers[(ind_id, period, tree.peer_class(area))].append(value)
-        for vals in peers.values():
-            vals.sort()
+    peers = _peers(user, latest, tree)
 
     # Whether a figure is late or due depends only on the indicator's timing and its period.
     memo: dict[tuple[str, str, int], str | None] = {}

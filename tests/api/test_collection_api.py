@@ -17,6 +17,7 @@ from accord.common.factories import (
 from accord.common.querysets import today
 from accord.indicators.factories import IndicatorFactory, PeriodFactory
 from accord.observations.models import Observation
+from accord.observations.versions import figures_changed
 from tests.api.conftest import ApiClient, assert_problem
 
 D = dt.date
@@ -41,6 +42,7 @@ def setting(db):
         Observation.objects.create(
             indicator=ind, area=borough, period=PeriodFactory(text=period), value=value
         )
+    figures_changed()  # as every writer of figures does
     return {"borough": borough, "apb": apb, "lead": lead, "ind": ind, "owner": owner}
 
 

@@ -71,8 +71,13 @@ def insert_frame(
     `constants` in every row and every other column at its default. Bypasses save(), signals,
     history and (on PostgreSQL) the foreign key triggers, since the rows are consistent by
     construction: seeding only."""
+    from accord.observations.models import Observation
+    from accord.observations.versions import figures_changed
+
     with _page_cache(1_000_000), transaction.atomic():
         _write(model, frame, constants, foreign_keys=False)
+        if model is Observation:
+            figures_changed()
     return len(frame)
 
 

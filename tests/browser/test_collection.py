@@ -15,6 +15,7 @@ from accord.collection.models import Return
 from accord.common.factories import BodyFactory
 from accord.indicators.factories import IndicatorFactory, PeriodFactory
 from accord.observations.models import Observation
+from accord.observations.versions import figures_changed
 from accord.targets.models import Target
 from accord.targets.services import target_revise
 from tests.browser.conftest import sign_in
@@ -48,6 +49,7 @@ def open_round() -> Return:
         Observation.objects.create(
             indicator=ind, area=borough, period=PeriodFactory(text=period), value=value
         )
+    figures_changed()  # as every writer of figures does
     today = dt.date.today()
     rnd = services.round_open(
         fields={

@@ -17,6 +17,7 @@ from accord.common.factories import (
 from accord.indicators.factories import IndicatorFactory, PeriodFactory
 from accord.indicators.models import Indicator
 from accord.observations.models import Observation
+from accord.observations.versions import figures_changed
 
 D = dt.date
 
@@ -35,9 +36,11 @@ class Partnership:
 
 def figure(indicator, area, period: str, value: float, **extra) -> Observation:
     """An earlier published figure, written directly as an import would."""
-    return Observation.objects.create(
+    made = Observation.objects.create(
         indicator=indicator, area=area, period=PeriodFactory(text=period), value=value, **extra
     )
+    figures_changed()  # as every writer of figures does
+    return made
 
 
 @pytest.fixture

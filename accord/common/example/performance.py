@@ -57,6 +57,7 @@ from accord.indicators.periods import PeriodSpec, add_months, parse_period, peri
 from accord.indicators.services import indicator_adopt, indicator_create, indicator_update
 from accord.observations.importing import _ROW_COLUMNS, _copy_rows, _insert_rows
 from accord.observations.models import ImportBatch, ImportStatus, Observation, ObservationStatus
+from accord.observations.versions import figures_changed
 from accord.reviews.services import review_open
 from accord.strategies.models import Commitment, Strategy
 from accord.targets.models import TargetKind
@@ -876,6 +877,7 @@ def _write(
             _copy_rows(iter([rows]), constants)
         else:
             _insert_rows(iter([rows]), constants)
+        figures_changed()
         counts["import_batches"] += 1
         counts["observations"] += len(rows)
     return written

@@ -222,3 +222,17 @@ def _latest_areas(
             )
         )
     return out
+
+
+@register.simple_tag(takes_context=True)
+def scorecard_rows(context: template.Context, card: Any) -> str:
+    """The rows of a scorecard's table (see `accord.scorecards.rendering`)."""
+    from accord.scorecards.rendering import scorecard_rows as render_rows
+
+    return render_rows(
+        card.rows,
+        card_area_pk=card.area.pk if card.area else None,
+        show_area=bool(context.get("show_area")),
+        show_why=bool(context.get("show_why")),
+        show_exceptions=bool(context.get("show_exceptions")),
+    )

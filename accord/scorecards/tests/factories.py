@@ -10,6 +10,7 @@ from accord.areas.models import Area, AreaGroup, AreaGroupKind, AreaKind
 from accord.indicators.models import Indicator
 from accord.indicators.periods import period_for
 from accord.observations.models import Observation
+from accord.observations.versions import figures_changed
 from accord.targets.models import Target
 
 _codes = itertools.count(1)
@@ -41,7 +42,7 @@ def observe(
     upper: float | None = None,
     **fields,
 ) -> Observation:
-    return Observation.objects.create(
+    made = Observation.objects.create(
         indicator=indicator,
         area=area,
         period=period_for(period),
@@ -50,6 +51,8 @@ def observe(
         ci_upper=upper,
         **{"provenance": "illustrative", **fields},
     )
+    figures_changed()  # as every writer of figures does
+    return made
 
 
 def target(

@@ -202,7 +202,7 @@ def test_a_fixed_number_of_queries_whatever_the_size(world):
     with CaptureQueriesContext(connection) as large:
         rows = assess(indicators=small_inds + more_inds, areas=small_areas, as_of=AS_OF)
     assert len(rows) == 5 * len(small_areas)
-    assert len(large) == len(small) <= 9
+    assert len(large) == len(small) <= 11
 
 
 def test_assess_rows_are_plain_sorted_tuples(world):
@@ -211,3 +211,44 @@ def test_assess_rows_are_plain_sorted_tuples(world):
     assert rows == sorted(rows)
     assert all(len(r) == len(ROW_FIELDS) for r in rows)
     assert {r[ROW_FIELDS.index("rag")] for r in rows} <= set(rules.RAG_LABELS)
+
+
+def test_quartiles_kept_between_assessments_follow_every_change_to_the_figures(world):
+    """The national distributions are kept per process; recording, restating or archiving a
+    figure through the services drops them, so the next quartile sees the change."""
+    from accord.observations.services import observation_archive, observation_record
+    from accord.scorecards.assess import _PEERS
+
+    manager = ManagerFactory()
+    ind = quarterly()
+    observe(ind, world.borough, "2009/10 Q3", 70)
+    for area, value in zip(world.neighbours, [50, 60, 65, 68], strict=True):
+        observe(ind, area, "2009/10 Q3", value)
+
+    def quartile():
+        return one(
+            assess(indicators=[ind], areas=[world.borough], as_of=AS_OF), ind, world.borough
+        ).quartile
+
+    with CaptureQueriesContext(connection) as first:
+        assert quartile() == 1  # best of five
+    assert _PEERS  # kept
+    with CaptureQueriesContext(connection) as again:
+        assert quartile() == 1
+    assert len(again) == len(first) - 1  # the peers' figures are not read again
+
+    period = ind.observations.get(area=world.borough).period
+    better = [
+        observation_record(
+            fields={"indicator": ind, "area": area, "period": period, "value": 90},
+            reason="Corrected by the source",
+            by=manager,
+        )
+        for area in world.neighbours[:2]
+    ]
+    assert quartile() == 2  # two of five now better: 1 + ⌊4 × 2 ÷ 5⌋
+    for figure in better:
+        observation_archive(
+            observation=figure, reason="Recorded in error", expected_version=None, by=manager
+        )
+    assert quartile() == 1
