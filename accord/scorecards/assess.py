@@ -544,10 +544,14 @@ def assess(
     areas: Any,
     as_of: dt.date | None = None,
     user: Any = None,
+    trend: bool = True,
 ) -> list[Assessment]:
     """Assess every indicator for every area it is published for (see the module docstring
     for the rules), in a fixed number of queries. `indicators` and `areas` may be querysets,
-    model instances or ids. Rows come in the order indicators, then areas, were given."""
+    model instances or ids. Rows come in the order indicators, then areas, were given. With
+    `trend` false the earlier figures are not read for direction of travel and the forecast,
+    which then rest only on figures read anyway (for pages that show where areas stand, not
+    how they move)."""
     as_of = as_of or today()
     inds = _indicators(indicators)
     area_ids = _ids(areas)
@@ -574,7 +578,7 @@ def assess(
         for p in needed:
             if p is not None and (ind_id, area, p) not in figures:
                 wanted.add((ind_id, area, p))
-    if wanted:
+    if wanted and trend:
         rows = (
             _base(user)
             .filter(

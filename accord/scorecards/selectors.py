@@ -281,12 +281,13 @@ def _rows(
     pairs: dict[int, int] | None,
     as_of: dt.date,
     user: Any,
+    trend: bool = True,
 ) -> list[Row]:
     """Assess `indicators` for `areas`; with `pairs`, keep only each indicator's chosen area."""
     by_id = {i.pk: i for i in indicators}
     area_by_id = {a.pk: a for a in areas}
     out = []
-    for a in assess(indicators=indicators, areas=areas, as_of=as_of, user=user):
+    for a in assess(indicators=indicators, areas=areas, as_of=as_of, user=user, trend=trend):
         if pairs is not None and pairs.get(a.indicator_id) != a.area_id:
             continue
         out.append(Row(by_id[a.indicator_id], area_by_id[a.area_id], a))
@@ -634,6 +635,10 @@ def exceptions(
 # --- Focus ------------------------------------------------------------------------------------
 
 
+# On the focus page each indicator shows this many of its worst areas; its own page shows all.
+FOCUS_SHOWN = 5
+
+
 @dataclass
 class FocusIndicator:
     indicator: Indicator
@@ -647,6 +652,11 @@ class FocusIndicator:
     @property
     def period_code(self) -> str | None:
         return self.borough.a.period_code if self.borough else None
+
+    @property
+    def furthest(self) -> list[Row]:
+        """The areas significantly worse, furthest from the benchmark first, at most five."""
+        return sorted(self.worse, key=lambda r: -(r.a.gap or 0.0))[:FOCUS_SHOWN]
 
 
 @dataclass
@@ -671,6 +681,22 @@ class FocusArea:
         worse = [r for r in self.rows if r.a.gap is not None and r.a.gap > 0]
         return max(worse, key=lambda r: r.a.gap or 0) if worse else None
 
+    @property
+    def worse_shown(self) -> list[Row]:
+        return self.significantly_worse[:FOCUS_SHOWN]
+
+    @property
+    def worse_more(self) -> int:
+        return max(0, len(self.significantly_worse) - FOCUS_SHOWN)
+
+    @property
+    def unjudged_shown(self) -> list[Row]:
+        return self.worse_unjudged[:FOCUS_SHOWN]
+
+    @property
+    def unjudged_more(self) -> int:
+        return max(0, len(self.worse_unjudged) - FOCUS_SHOWN)
+
 
 @dataclass
 class Focus:
@@ -682,11 +708,19 @@ class Focus:
     has_illustrative: bool = False
 
 
-def focus(as_of: dt.date | None = None, user: Any = None, area: Area | None = None) -> Focus:
+def focus(
+    as_of: dt.date | None = None,
+    user: Any = None,
+    area: Area | None = None,
+    indicator: Indicator | None = None,
+    trend: bool = True,
+) -> Focus:
     """Where below the borough to concentrate: for every indicator in use with figures for
     areas within the borough, each such area against the borough for the same period, and the
     areas ranked by how many indicators are significantly worse there, then by how far they
-    are from the borough on average (gap as a share of the borough's figure, worse positive)."""
+    are from the borough on average (gap as a share of the borough's figure, worse positive).
+    Without `trend`, earlier figures are not read for direction of travel or forecasts (the
+    page shows neither)."""
     on = as_of or today()
     area = area or home_area(user)
     if area is None:
@@ -697,10 +731,11 @@ def focus(as_of: dt.date | None = None, user: Any = None, area: Area | None = No
         .select_related("parent")
         .order_by("name")
     )
-    indicators = [
-        i for i in _indicators(in_use().exclude(geography="borough")) if i.polarity != "none"
-    ]
-    rows = _rows(indicators, [area, *subs], None, on, user)
+    candidates = in_use().exclude(geography="borough")
+    if indicator is not None:
+        candidates = candidates.filter(pk=indicator.pk)
+    indicators = [i for i in _indicators(candidates) if i.polarity != "none"]
+    rows = _rows(indicators, [area, *subs], None, on, user, trend=trend)
     by_indicator: dict[int, list[Row]] = defaultdict(list)
     borough: dict[int, Row] = {}
     for r in rows:

@@ -15,5 +15,6 @@ urlpatterns = [
     path("exceptions/exceptions.xlsx", views.exceptions_xlsx, name="exceptions-xlsx"),
     path("focus/", views.focus, name="focus"),
     path("focus/focus.xlsx", views.focus_xlsx, name="focus-xlsx"),
+    path("focus/indicators/<int:pk>/", views.focus_indicator, name="focus-indicator"),
     path("", include("accord.scorecards.urls_reports")),
 ]

@@ -7,14 +7,14 @@ from typing import Any
 
 from django.db.models import Q
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.text import slugify
 
 from accord.areas.models import Area
 from accord.bodies.models import Body
 from accord.bodies.selectors import visible_bodies
-from accord.indicators.models import IndicatorStatus
+from accord.indicators.models import Indicator, IndicatorStatus
 from accord.indicators.selectors import visible_outcomes
 from accord.scorecards import charts, exports, rules, selectors
 from accord.scorecards.forms import as_of_from
@@ -267,9 +267,8 @@ def _focus_chart(item: selectors.FocusIndicator, area: Area) -> str:
 
 def focus(request):
     on, form = as_of_from(request)
-    result = selectors.focus(on, request.user)
-    for item in result.indicators:
-        item.chart = _focus_chart(item, result.area)  # type: ignore[attr-defined, arg-type]
+    # The page shows where areas stand against the borough, not how they move.
+    result = selectors.focus(on, request.user, trend=False)
     return render(
         request,
         "scorecards/focus.html",
@@ -279,7 +278,36 @@ def focus(request):
             "focus": result,
             "form": form,
             "on": on,
+            "query": _query(on),
             "xlsx_url": reverse("scorecards:focus-xlsx") + _query(on),
+            "rules_text": {"significance": rules.SIGNIFICANCE_RULE},
+        },
+    )
+
+
+def focus_indicator(request, pk: int):
+    """One indicator of the focus page: every area within the borough against it, as a
+    caterpillar chart with its table."""
+    indicator = get_object_or_404(Indicator.objects.all(), pk=pk)
+    on, form = as_of_from(request)
+    result = selectors.focus(on, request.user, indicator=indicator, trend=False)
+    if not result.indicators:
+        raise Http404("This indicator has no figures for the areas within the borough.")
+    item = result.indicators[0]
+    item.chart = _focus_chart(item, result.area)  # type: ignore[attr-defined, arg-type]
+    title = f"Where to focus: {indicator.code}"
+    return render(
+        request,
+        "scorecards/focus_indicator.html",
+        {
+            "page_title": title,
+            "breadcrumbs": _crumbs(
+                ("Where to focus", reverse("scorecards:focus") + _query(on)), (indicator.code, None)
+            ),
+            "focus": result,
+            "item": item,
+            "form": form,
+            "on": on,
             "rules_text": {"significance": rules.SIGNIFICANCE_RULE},
         },
     )

@@ -38,6 +38,10 @@ def test_performance_pages_have_no_axe_violations(page, axe):
         response = page.goto(url)
         assert response.status == 200, url
         axe(page, url)
+    page.goto("/performance/focus/")
+    page.get_by_role("link", name="Chart and figures for every area").first.click()
+    page.wait_for_load_state()
+    axe(page, "an indicator's focus page")
     sign_in(page, "manager")
     for url in urls[:2] + ["/performance/exceptions/", "/performance/focus/"]:
         page.goto(url)
@@ -75,6 +79,11 @@ def test_a_body_scorecard_reads_as_a_table_with_words_not_colours(page):
 
 def test_the_focus_page_charts_each_have_a_table(page):
     page.goto("/performance/focus/")
+    ranking = page.get_by_role("table", name="Areas ranked")
+    assert ranking.locator("tbody tr").count() >= 1
+    page.get_by_role("link", name="Chart and figures for every area").first.click()
+    page.wait_for_load_state()
+    assert "Where to focus" in page.locator("main").inner_text()
     charts = page.locator("main svg[role=img]")
     assert charts.count() >= 1
     for i in range(charts.count()):
@@ -86,5 +95,3 @@ def test_the_focus_page_charts_each_have_a_table(page):
         table = chart.locator("xpath=following-sibling::div[1]//table")
         assert table.count() == 1
         assert "The figures in the chart" in table.locator("caption").inner_text()
-    ranking = page.get_by_role("table", name="Areas ranked")
-    assert ranking.locator("tbody tr").count() >= 1

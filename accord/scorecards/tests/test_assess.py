@@ -252,3 +252,22 @@ def test_quartiles_kept_between_assessments_follow_every_change_to_the_figures(w
             observation=figure, reason="Recorded in error", expected_version=None, by=manager
         )
     assert quartile() == 1
+
+
+def test_without_the_trend_the_earlier_figures_are_not_read(world):
+    ind = quarterly(forecast_points=4)
+    for period, value in zip(QUARTERS, [60, 62, 63, 65, 70], strict=True):
+        observe(ind, world.borough, period, value)
+    target(ind, world.borough, "2010/11", 80)
+    full = one(assess(indicators=[ind], areas=[world.borough], as_of=AS_OF), ind, world.borough)
+    with CaptureQueriesContext(connection) as with_trend:
+        assess(indicators=[ind], areas=[world.borough], as_of=AS_OF)
+    with CaptureQueriesContext(connection) as without:
+        rows = assess(indicators=[ind], areas=[world.borough], as_of=AS_OF, trend=False)
+    standing = one(rows, ind, world.borough)
+    assert (standing.value, standing.rag, standing.quartile) == (
+        full.value,
+        full.rag,
+        full.quartile,
+    )
+    assert len(without) == len(with_trend) - 1

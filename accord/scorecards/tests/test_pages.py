@@ -104,8 +104,26 @@ def test_focus_ranks_the_areas_below_the_borough(client, partnership):
     first, second, third = (page.index(a.name) for a in p.world.apbs)
     assert first < second < third
     assert "Significantly worse than Cheshire West and Chester" in page
-    assert 'role="img"' in page and "<title" in page
-    assert "The figures in the chart" in page
+    # Each indicator lists its worst areas and links to its own chart of every area.
+    ind = p.local[0]
+    link = reverse("scorecards:focus-indicator", args=[ind.pk])
+    assert link in get(client, "focus").content.decode()
+    assert 'role="img"' not in page
+
+    detail = client.get(link + Q)
+    assert detail.status_code == 200
+    shown = text(detail)
+    assert 'role="img"' in detail.content.decode() and "<title" in detail.content.decode()
+    assert "The figures in the chart" in shown
+    for area in p.world.apbs:
+        assert area.name in shown
+
+
+def test_focus_on_an_indicator_without_figures_below_the_borough_is_not_found(client, partnership):
+    borough_only = partnership.indicators[0]
+    url = reverse("scorecards:focus-indicator", args=[borough_only.pk]) + Q
+    assert client.get(url).status_code == 404
+    assert client.get(reverse("scorecards:focus-indicator", args=[999999])).status_code == 404
 
 
 def test_the_public_sees_final_figures_only(client, partnership):
@@ -178,13 +196,13 @@ def test_focus_xlsx(client, partnership):
         ("area", "borough"),
         ("exceptions", None),
         ("focus", None),
+        ("focus-indicator", "local_indicator"),
     ],
 )
 def test_pages_make_a_fixed_number_of_queries(client, django_assert_max_num_queries, name, subject):
     small = make_partnership(n_indicators=1, n_local=1)
-    args = [getattr(small, subject).pk] if subject and subject != "borough" else []
-    if subject == "borough":
-        args = [small.world.borough.pk]
+    special = {"borough": small.world.borough, "local_indicator": small.local[0]}
+    args = [(special.get(subject) or getattr(small, subject)).pk] if subject else []
     client.force_login(ManagerFactory())
     url = reverse(f"scorecards:{name}", args=args) + Q
     from django.db import connection
