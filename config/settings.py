@@ -55,6 +55,9 @@ INSTALLED_APPS = [
     "accord.scorecards",
     "accord.reviews",
     "accord.casestudies",
+    "accord.papers",
+    "accord.actions",
+    "accord.meetings",
 ]
 
 MIDDLEWARE = [

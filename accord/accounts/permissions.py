@@ -8,7 +8,7 @@ returns they owe; members of the body that owns an indicator read its returns.""
 from collections.abc import Callable
 from typing import Any
 
-from accord.memberships.models import SECRETARY_ROLES
+from accord.memberships.models import SECRETARY_ROLES, Role
 
 # What a body's secretary may do to that body and the records that hang from it.
 SECRETARY_PERMS = frozenset(
@@ -19,6 +19,32 @@ SECRETARY_PERMS = frozenset(
         "memberships.change_membership",
         "memberships.archive_membership",
         "memberships.view_membership",
+        # Meetings: the secretary builds agendas, records attendance and minutes, and keeps the
+        # body's papers, forward plan and actions.
+        "meetings.add_meeting",
+        "meetings.change_meeting",
+        "meetings.cancel_meeting",
+        "meetings.add_agendaitem",
+        "meetings.change_agendaitem",
+        "meetings.archive_agendaitem",
+        "meetings.add_forwardplanitem",
+        "meetings.change_forwardplanitem",
+        "meetings.add_attendance",
+        "meetings.change_attendance",
+        "meetings.record_minutes",
+        "meetings.add_decision",
+        "meetings.change_decision",
+        "meetings.circulate_minutes",
+        "meetings.agree_minutes",
+        "meetings.add_minutesamendment",
+        "meetings.change_meetingsettings",
+        "papers.add_paper",
+        "papers.change_paper",
+        "papers.archive_paper",
+        "papers.add_paperfile",
+        "actions.add_action",
+        "actions.change_action",
+        "actions.add_actionnote",
     }
 )
 # What any current member may do for their bodies.
@@ -31,8 +57,17 @@ MEMBER_PERMS = frozenset(
         "reviews.add_reviewentry",
         "reviews.change_reviewentry",
         "reviews.archive_reviewentry",
+        # Restricted agenda items, non-public papers and minutes not yet agreed.
+        "meetings.view_restricted",
+        "papers.view_paper",
+        "actions.view_action",
     }
 )
+# The chair (or a vice chair in the chair) signs the body's agreed minutes.
+CHAIR_PERMS = frozenset({"meetings.sign_minutes"})
+CHAIR_ROLES = frozenset({Role.CHAIR, Role.VICE_CHAIR})
+# The person an action is assigned to reports progress on it.
+ACTION_OWNER_PERMS = frozenset({"actions.view_action", "actions.add_actionnote"})
 # What the lead officer a collection return is addressed to may do with it.
 LEAD_OFFICER_PERMS = frozenset({"collection.view_return", "collection.submit_return"})
 
@@ -72,6 +107,13 @@ def bodies_of(obj: Any) -> list[int]:
         owner = obj.indicator.owning_body_id
         return [owner] if owner else []
     body_id = getattr(obj, "body_id", None)
+    if body_id is None:
+        # Agenda items, attendance, decisions and the like belong to their meeting's body;
+        # action notes and paper files to their action's or paper's.
+        for parent in ("meeting", "action", "paper"):
+            if getattr(obj, f"{parent}_id", None):
+                body_id = getattr(getattr(obj, parent), "body_id", None)
+                break
     return [body_id] if body_id else []
 
 
@@ -81,6 +123,16 @@ def addressed_to(user: Any, obj: Any) -> bool:
 
     person_id = getattr(user, "person_id", None)
     return isinstance(obj, Return) and person_id is not None and obj.lead_officer_id == person_id
+
+
+def owns_action(user: Any, obj: Any) -> bool:
+    """Whether `obj` is an action (or a note on one) assigned to this user's person."""
+    from accord.actions.models import Action, ActionNote
+
+    person_id = getattr(user, "person_id", None)
+    if isinstance(obj, ActionNote):
+        obj = obj.action
+    return isinstance(obj, Action) and person_id is not None and obj.owner_id == person_id
 
 
 def fellow_member_ids(user: Any) -> set[int]:
@@ -133,6 +185,8 @@ class MembershipBackend:
             return obj.pk in fellow_member_ids(user_obj)
         if perm in LEAD_OFFICER_PERMS and addressed_to(user_obj, obj):
             return True
+        if perm in ACTION_OWNER_PERMS and owns_action(user_obj, obj):
+            return True
         roles = body_roles(user_obj)
         for body_id in bodies_of(obj):
             held = roles.get(body_id, set())
@@ -141,6 +195,8 @@ class MembershipBackend:
             if perm in MEMBER_PERMS:
                 return True
             if perm in SECRETARY_PERMS and held & SECRETARY_ROLES:
+                return True
+            if perm in CHAIR_PERMS and held & CHAIR_ROLES:
                 return True
         return False
 

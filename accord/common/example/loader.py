@@ -14,6 +14,7 @@ from accord.areas.services import area_create
 from accord.bodies.models import Body
 from accord.bodies.services import body_create, post_create
 from accord.common.example import data
+from accord.common.example.meetings import load_meetings
 from accord.common.example.performance import load_performance
 from accord.common.example.strategy import load_strategy
 from accord.memberships.services import membership_create
@@ -225,6 +226,7 @@ def load_example(*, by: Any = None, performance: bool = True) -> dict[str, int]:
         _load_posts(by, bodies, organisations, counts)
         _load_memberships(by, bodies, people, organisations, counts)
         load_strategy(by=by, bodies=bodies, areas=areas, organisations=organisations, counts=counts)
+        load_meetings(by=by, counts=counts)
         if performance:
             load_performance(by=by, bodies=bodies, areas=areas, people=people, counts=counts)
     order = [
@@ -241,6 +243,14 @@ def load_example(*, by: Any = None, performance: bool = True) -> dict[str, int]:
         "priorities",
         "programmes",
         "milestones",
+        "venues",
+        "meetings",
+        "agenda_items",
+        "attendance",
+        "decisions",
+        "actions",
+        "forward_plan_items",
+        "papers",
         "reference_areas",
         "area_codes",
         "area_groups",

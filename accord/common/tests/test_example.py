@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.db import transaction
 
 from accord.accounts.models import User
+from accord.actions.models import Action
 from accord.areas.models import Area, AreaKind
 from accord.bodies.models import Body, BodyKind, Post
 from accord.common.example import (
@@ -20,9 +21,11 @@ from accord.common.example import (
 )
 from accord.common.example import loader as example_loader
 from accord.common.example.demo_users import secretary_bodies
+from accord.meetings.models import AgendaItem, Attendance, Decision, ForwardPlanItem, Meeting, Venue
 from accord.memberships.models import Membership, Role
 from accord.milestones.models import Milestone, Programme
 from accord.organisations.models import Organisation
+from accord.papers.models import Paper
 from accord.people.models import Employment, Person
 from accord.strategies.models import Commitment, Priority, Responsibility, Strategy
 
@@ -77,6 +80,14 @@ def test_loads_on_an_empty_database_and_reports_counts():
         "priorities": Priority.objects.count(),
         "programmes": Programme.objects.count(),
         "milestones": Milestone.objects.count(),
+        "venues": Venue.objects.count(),
+        "meetings": Meeting.objects.count(),
+        "agenda_items": AgendaItem.objects.count(),
+        "attendance": Attendance.objects.count(),
+        "decisions": Decision.objects.count(),
+        "actions": Action.objects.count(),
+        "forward_plan_items": ForwardPlanItem.objects.count(),
+        "papers": Paper.objects.count(),
     }
     assert all(n > 0 for n in counts.values())
 
