@@ -1,5 +1,6 @@
 """Observations (actuals): the figures for an indicator, period and area."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -66,12 +67,36 @@ class Observation(AccordModel):
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="restated_by"
     )
     restatement_reason = models.TextField(blank=True)
+    # Nothing looks figures up by their batch or by who made or changed them, so these need no
+    # index; and the two users are an audit trail (users are never deleted), so they are not
+    # checked by the database on every row of a bulk load either.
     batch = models.ForeignKey(
         "observations.ImportBatch",
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="observations",
+        db_index=False,
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        db_index=False,
+        db_constraint=False,
+    )
+    modified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        db_index=False,
+        db_constraint=False,
     )
 
     objects = ObservationQuerySet.as_manager()
