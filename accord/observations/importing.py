@@ -198,7 +198,7 @@ class _Indicator(NamedTuple):
 
 
 # What a checked row becomes: a plain tuple (cheaper to make than a named one, and there may be
-# millions) of everything the table needs, in the order of _ROW_COLUMNS, except that the period
+# millions) of everything the table needs, in the order of ROW_COLUMNS, except that the period
 # is its canonical code (its id is known only once new periods are made inside the load's
 # transaction) and the figure it restates comes last, once known.
 R_INDICATOR, R_PERIOD, R_AREA, R_BREAKDOWN, R_VALUE = 0, 1, 2, 3, 4
@@ -1298,7 +1298,7 @@ def _check_file(
 # --- Writing ----------------------------------------------------------------------------------
 
 # The columns every loaded row fills from the file, in this order.
-_ROW_COLUMNS = (
+ROW_COLUMNS = (
     "indicator_id",
     "period_id",
     "area_id",
@@ -1355,14 +1355,14 @@ def _load(batch: ImportBatch, checker: Checker, *, by: Any) -> int:
         for start in range(0, len(good), WRITE_ROWS)
     )
     if connection.vendor == "postgresql":
-        _copy_rows(blocks, constants)
+        copy_rows(blocks, constants)
         if len(good) >= ANALYZE_ROWS:
             # Fresh statistics, or the planner goes on treating a grown table as a small one
             # (a page of the figures list took minutes rather than a second).
             with connection.cursor() as cursor:
                 cursor.execute(f"ANALYZE {Observation._meta.db_table}")
     else:
-        _insert_rows(blocks, constants)
+        insert_rows(blocks, constants)
     figures_changed()
     return len(good)
 
@@ -1394,12 +1394,12 @@ def _sql_literal(value: Any) -> str:
     return "'" + str(value).replace("'", "''") + "'"
 
 
-def _insert_rows(blocks: Iterator[list[tuple]], constants: dict[str, Any]) -> None:
+def insert_rows(blocks: Iterator[list[tuple]], constants: dict[str, Any]) -> None:
     """SQLite: executemany on the raw connection, in large chunks, with a page cache big enough
     for the table's indexes (set for this load only)."""
     table = Observation._meta.db_table
-    names = [*_ROW_COLUMNS, *constants]
-    values = ["?"] * len(_ROW_COLUMNS) + [_sql_literal(v) for v in constants.values()]
+    names = [*ROW_COLUMNS, *constants]
+    values = ["?"] * len(ROW_COLUMNS) + [_sql_literal(v) for v in constants.values()]
     sql = f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join(values)})"
     connection.ensure_connection()
     raw = connection.connection
@@ -1414,10 +1414,10 @@ def _insert_rows(blocks: Iterator[list[tuple]], constants: dict[str, Any]) -> No
         cursor.close()
 
 
-def _copy_rows(blocks: Iterator[list[tuple]], constants: dict[str, Any]) -> None:
+def copy_rows(blocks: Iterator[list[tuple]], constants: dict[str, Any]) -> None:
     """PostgreSQL: COPY, the server's own bulk load."""
     table = Observation._meta.db_table
-    names = [*_ROW_COLUMNS, *constants]
+    names = [*ROW_COLUMNS, *constants]
     tail = tuple(constants.values())
     with connection.cursor() as cursor:
         raw = cursor.cursor

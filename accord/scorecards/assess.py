@@ -476,7 +476,7 @@ def _peers(
     return {k: _PEERS[(signed, *k)] for k in needed}
 
 
-def _targets(ind_ids: list[int], area_ids: list[int]) -> dict[tuple[int, int], list[tuple]]:
+def live_targets(ind_ids: list[int], area_ids: list[int]) -> dict[tuple[int, int], list[tuple]]:
     """Live targets for each indicator and area, the area's own before its groups' (two
     queries). Each: period code, start, end, value, provenance, is the area's own."""
     memberships: dict[int, list[int]] = defaultdict(list)
@@ -512,7 +512,7 @@ def _targets(ind_ids: list[int], area_ids: list[int]) -> dict[tuple[int, int], l
     return out
 
 
-def _target_for(targets: list[tuple], code: str, end: dt.date) -> tuple | None:
+def target_for(targets: list[tuple], code: str, end: dt.date) -> tuple | None:
     """The target for a figure: for its own period, else the shortest period containing the
     end of the figure's period; the area's own before a group's."""
     best = None
@@ -563,7 +563,7 @@ def assess(
     comparators = _comparators(area_ids)
     periods = _Periods(as_of)
     reporting = rules.reporting_quarter(as_of)
-    targets = _targets(ind_ids, area_ids)
+    targets = live_targets(ind_ids, area_ids)
 
     figures: dict[tuple[int, int, int], tuple] = {}
     latest = _latest(user, inds, area_ids, as_of, periods, figures, tree.kind)
@@ -693,7 +693,7 @@ def _assess_one(
     value, lower, upper, provenance, status = figures[(ind.id, area, period_id)]
 
     # Target and RAG.
-    target = _target_for(targets, code, end)
+    target = target_for(targets, code, end)
     target_value = target[3] if target else None
     key = (ind.frequency, ind.period_kind, period_id)
     timing = memo.get(key, "")

@@ -28,7 +28,7 @@ from accord.casestudies.selectors import case_studies_linked
 from accord.common.querysets import today
 from accord.indicators.periods import PeriodError, parse_period, spec_from_dates
 from accord.scorecards import rules
-from accord.scorecards.assess import ENGLAND_CODE, _target_for, _targets, visible
+from accord.scorecards.assess import ENGLAND_CODE, live_targets, target_for, visible
 from accord.scorecards.charts import nice_ticks
 from accord.scorecards.selectors import Row, Scorecard, fmt, scorecard_for_body
 from accord.strategies.models import Commitment
@@ -229,7 +229,7 @@ def _trends(card: Scorecard, user: Any) -> tuple[dict[tuple[int, int], Trend], d
         ends[code] = end
         if commentary:
             notes[(ind, area, code)] = commentary
-    targets = _targets(list(ind_ids), list(area_ids))
+    targets = live_targets(list(ind_ids), list(area_ids))
     out = {}
     for ind, area in pairs:
         own = series.get((ind, area), {})
@@ -237,7 +237,7 @@ def _trends(card: Scorecard, user: Any) -> tuple[dict[tuple[int, int], Trend], d
         codes = list(own)[-TREND_PERIODS:]
         goal = {}
         for code in codes:
-            t = _target_for(targets.get((ind, area), []), code, ends[code])
+            t = target_for(targets.get((ind, area), []), code, ends[code])
             if t is not None:
                 goal[code] = t[3]
         eng = series.get((ind, england), {}) if england and england != area else {}

@@ -55,7 +55,7 @@ from accord.indicators.models import (
 )
 from accord.indicators.periods import PeriodSpec, add_months, parse_period, periods_for
 from accord.indicators.services import indicator_adopt, indicator_create, indicator_update
-from accord.observations.importing import _ROW_COLUMNS, _copy_rows, _insert_rows
+from accord.observations.importing import ROW_COLUMNS, copy_rows, insert_rows
 from accord.observations.models import ImportBatch, ImportStatus, Observation, ObservationStatus
 from accord.observations.versions import figures_changed
 from accord.reviews.services import review_open
@@ -769,7 +769,7 @@ def _adopt(*, by: Any, people: dict[str, Any], counts: Counter) -> dict[str, Ind
 
 
 INDICATOR, PERIOD, AREA = (
-    _ROW_COLUMNS.index(name) for name in ("indicator_id", "period_id", "area_id")
+    ROW_COLUMNS.index(name) for name in ("indicator_id", "period_id", "area_id")
 )
 
 
@@ -832,7 +832,7 @@ def _write(
                 "source": s.source,
                 "restates_id": None,
             }
-            rows.append(tuple(row[name] for name in _ROW_COLUMNS))
+            rows.append(tuple(row[name] for name in ROW_COLUMNS))
         skipped = len(s.figures) - len(rows)
         batch = record_create(
             ImportBatch,
@@ -874,9 +874,9 @@ def _write(
         # In index order, so each index grows at its end rather than all over.
         rows.sort(key=lambda r: (r[INDICATOR], r[AREA], r[PERIOD]))
         if connection.vendor == "postgresql":
-            _copy_rows(iter([rows]), constants)
+            copy_rows(iter([rows]), constants)
         else:
-            _insert_rows(iter([rows]), constants)
+            insert_rows(iter([rows]), constants)
         figures_changed()
         counts["import_batches"] += 1
         counts["observations"] += len(rows)
