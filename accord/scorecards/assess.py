@@ -2,7 +2,7 @@
 target and RAG, direction of travel, forecast to the final target, and how it compares with
 England, the region, similar areas and all areas of its kind.
 
-`assess()` makes a fixed number of queries, whatever the number of indicators and areas (eleven
+`assess()` makes a fixed number of queries, whatever the number of indicators and areas (twelve
 at most, including one to read the indicators when given ids), and does its arithmetic
 in plain loops over tuples, so that the same code serves one partnership's scorecard and all
 350 authorities × 200 indicators of the benchmark.

@@ -202,7 +202,7 @@ def test_a_fixed_number_of_queries_whatever_the_size(world):
     with CaptureQueriesContext(connection) as large:
         rows = assess(indicators=small_inds + more_inds, areas=small_areas, as_of=AS_OF)
     assert len(rows) == 5 * len(small_areas)
-    assert len(large) == len(small) <= 11
+    assert len(large) == len(small) <= 12
 
 
 def test_assess_rows_are_plain_sorted_tuples(world):
