@@ -58,6 +58,7 @@ def _add_routers() -> None:
     from accord.collection.api import router as collection_router
     from accord.indicators.api import periods_router as indicators_periods_router
     from accord.indicators.api import router as indicators_router
+    from accord.meetings.oparl_api import router as oparl_router
     from accord.memberships.api import router as memberships
     from accord.milestones.api import programmes_router as programmes
     from accord.milestones.api import router as milestones
@@ -97,6 +98,7 @@ def _add_routers() -> None:
     api.add_router("/scorecards", scorecards_router)
     api.add_router("/indicator-reviews", reviews_router)
     api.add_router("/case-studies", casestudies_router)
+    api.add_router("/oparl", oparl_router)
 
 
 _add_routers()

@@ -19,6 +19,7 @@ urlpatterns = [
     path("performance/", include("accord.scorecards.urls")),
     path("indicator-reviews/", include("accord.reviews.urls")),
     path("case-studies/", include("accord.casestudies.urls")),
+    path("meetings/", include("accord.meetings.urls_feeds")),
     path("api/v1/", api.urls),
 ]
 
