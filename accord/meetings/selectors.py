@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from accord.actions.models import Action
 from accord.bodies.models import Body
@@ -342,34 +342,6 @@ def meeting_list(
     if end is not None:
         qs = qs.filter(date__lte=end)
     return qs.select_related("body", "venue").order_by("date", "start_time", "pk")
-
-
-def body_calendar_meetings(
-    *,
-    user: Any,
-    body: Body | int | None = None,
-    person: Person | int | None = None,
-    since: dt.date | None = None,
-) -> QuerySet[Meeting]:
-    """The meetings for an iCalendar feed (cancelled ones included, so calendars remove them):
-    the whole partnership, one body's, or one person's (the bodies they were a member of on
-    each meeting's date, and any meeting they are recorded at). One query."""
-    qs = visible_meetings(user).live().select_related("body", "venue")
-    if body is not None:
-        qs = qs.filter(body=body)
-    if person is not None:
-        person_id = person.pk if isinstance(person, Person) else person
-        member_then = (
-            Membership.objects.live()
-            .filter(person_id=person_id, body_id=OuterRef("body_id"))
-            .filter(Q(start_date__isnull=True) | Q(start_date__lte=OuterRef("date")))
-            .filter(Q(end_date__isnull=True) | Q(end_date__gte=OuterRef("date")))
-        )
-        recorded = Attendance.objects.live().filter(person_id=person_id, meeting=OuterRef("pk"))
-        qs = qs.filter(Exists(member_then) | Exists(recorded))
-    if since is not None:
-        qs = qs.filter(date__gte=since)
-    return qs.order_by("date", "start_time", "pk")
 
 
 def next_meeting_for(body: Body | int, after: dt.date | None = None) -> Meeting | None:

@@ -302,25 +302,3 @@ def test_next_meeting_and_next_dates():
         dt.date(2009, 5, 18),
         dt.date(2009, 7, 20),
     ]
-
-
-def test_calendar_feeds_carry_cancellations_and_follow_the_person():
-    body, other = BodyFactory(), BodyFactory()
-    person = PersonFactory()
-    MembershipFactory(
-        person=person, body=body, start_date=dt.date(2009, 5, 1), end_date=dt.date(2009, 12, 31)
-    )
-    before = MeetingFactory(body=body, date=APRIL_27)
-    cancelled = MeetingFactory(
-        body=body, date=MAY_18, status=S.CANCELLED, cancelled_reason="Clash."
-    )
-    visiting = MeetingFactory(body=other, date=JUNE_15)
-    AttendanceFactory(meeting=visiting, person=person, capacity=Capacity.OBSERVER)
-    MeetingFactory(body=other, date=JUNE_15)
-    anon = AnonymousUser()
-    assert list(selectors.body_calendar_meetings(user=anon, body=body)) == [before, cancelled]
-    assert list(selectors.body_calendar_meetings(user=anon, person=person)) == [
-        cancelled,
-        visiting,
-    ]
-    assert len(selectors.body_calendar_meetings(user=anon)) == 4
