@@ -20,6 +20,7 @@ urlpatterns = [
     path("indicator-reviews/", include("accord.reviews.urls")),
     path("case-studies/", include("accord.casestudies.urls")),
     path("meetings/", include("accord.meetings.urls_feeds")),
+    path("meetings/", include("accord.meetings.urls")),
     path("papers/", include("accord.papers.urls")),
     path("actions/", include("accord.actions.urls")),
     path("api/v1/", api.urls),

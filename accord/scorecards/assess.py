@@ -468,7 +468,7 @@ def _peers(
         )
         for ind_id, period, area, value in rows:
             vals = found.get((ind_id, period, tree.peer_class(area)))
-            if vals is not None:
+            if vals is not None and value is not None:
                 vals.append(value)
         for key, vals in found.items():
             vals.sort()

@@ -14,8 +14,10 @@ from django.utils.text import slugify
 from accord.areas.models import Area
 from accord.bodies.models import Body
 from accord.bodies.selectors import visible_bodies
+from accord.common.querysets import today
 from accord.indicators.models import Indicator, IndicatorStatus
 from accord.indicators.selectors import visible_outcomes
+from accord.meetings.selectors import next_meeting_for
 from accord.scorecards import charts, exports, rules, selectors
 from accord.scorecards.forms import as_of_from
 from accord.strategies.models import Commitment
@@ -104,6 +106,13 @@ def _body(request, pk: int) -> Body:
         raise Http404("No such body") from None
 
 
+def _next_agenda(request, body: Body):
+    """The body's next meeting, when this user may add the exception report to its agenda."""
+    if not request.user.has_perm("meetings.add_agendaitem", body):
+        return None
+    return next_meeting_for(body, after=today())
+
+
 def body(request, pk: int):
     subject = _body(request, pk)
     on, form = as_of_from(request)
@@ -126,6 +135,7 @@ def body(request, pk: int):
         subject_url=subject.get_absolute_url(),
         subject_label=f"About {subject.name}",
         exceptions_url=reverse("scorecards:exceptions") + _query(on) + f"&body={pk}",
+        next_meeting=_next_agenda(request, subject),
     )
 
 

@@ -1,0 +1,3 @@
+"""The pages that record what happened at a meeting."""
+
+urlpatterns: list = []
