@@ -46,7 +46,12 @@ class GovukDateField(forms.MultiValueField):
 
     def __init__(self, **kwargs):
         kwargs.pop("max_length", None)
-        fields = (forms.CharField(), forms.CharField(), forms.CharField())
+        # Each box optional, so that `compress` sees which are empty and names them.
+        fields = (
+            forms.CharField(required=False),
+            forms.CharField(required=False),
+            forms.CharField(required=False),
+        )
         super().__init__(fields=fields, require_all_fields=False, **kwargs)
 
     def compress(self, data_list):
@@ -89,7 +94,8 @@ def style_widgets(form: forms.BaseForm) -> None:
         else:
             w.attrs["class"] = f"{css} govuk-input".strip()
         if field.help_text:
-            w.attrs["aria-describedby"] = f"{name}-hint"
+            # Under the form's prefix, as the templates name the hint.
+            w.attrs["aria-describedby"] = f"{form.add_prefix(name)}-hint"
 
 
 def mark_errors(form: forms.BaseForm) -> None:

@@ -38,24 +38,6 @@ OTHER_CAPACITIES = [
 NEW_ROWS = 3
 
 
-class DateField(GovukDateField):
-    """A GOV.UK date whose missing day, month or year is named in the message (the boxes are
-    each optional, so that `compress` sees which are empty)."""
-
-    def __init__(self, **kwargs):
-        super().__init__(**kwargs)
-        for part in self.fields:
-            part.required = False
-
-
-def link_hints(form: forms.BaseForm) -> None:
-    """Point each widget's aria-describedby at its hint under the form's prefix, as the
-    templates name it (`style_widgets` uses the bare field name)."""
-    for name, field in form.fields.items():
-        if "aria-describedby" in field.widget.attrs:
-            field.widget.attrs["aria-describedby"] = f"{form.add_prefix(name)}-hint"
-
-
 def _day(value: dt.date) -> str:
     return f"{value:%-d %B %Y}"
 
@@ -315,7 +297,6 @@ class MinuteForm(AccordForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        link_hints(self)
 
 
 class DecisionForm(AccordForm):
@@ -336,7 +317,6 @@ class DecisionForm(AccordForm):
         self.fields["kind"].error_messages["required"] = "Choose the kind of entry"
         if not self.instance.pk and not self.is_bound:
             self.initial["kind"] = DecisionKind.DECISION
-        link_hints(self)
 
 
 class ActionForm(AccordForm):
@@ -346,7 +326,7 @@ class ActionForm(AccordForm):
         label="Person responsible",
         empty_label="Not a named person",
     )
-    due_on = DateField(label="Due date", required=False, help_text="For example, 18 5 2009")
+    due_on = GovukDateField(label="Due date", required=False, help_text="For example, 18 5 2009")
 
     class Meta:
         model = Action
@@ -372,7 +352,6 @@ class ActionForm(AccordForm):
             organisations if organisations is not None else Organisation.objects.live()
         )
         self.fields["organisation"].empty_label = "None"
-        link_hints(self)
 
     def clean(self):
         data = super().clean()
@@ -395,7 +374,7 @@ class _VersionedForm(GovukFormMixin, forms.Form):
 
 
 class CirculateForm(_VersionedForm):
-    minutes_circulated_on = DateField(
+    minutes_circulated_on = GovukDateField(
         label="Date the minutes were circulated",
         help_text="For example, 5 5 2009",
         required=True,
@@ -484,7 +463,7 @@ class SignForm(_VersionedForm):
         max_length=200,
         help_text="Leave blank to use the chosen chair's name",
     )
-    signed_on = DateField(label="Date signed", help_text="For example, 18 5 2009")
+    signed_on = GovukDateField(label="Date signed", help_text="For example, 18 5 2009")
 
     def __init__(self, *args, chairs, **kwargs):
         super().__init__(*args, **kwargs)
@@ -553,8 +532,8 @@ def year_before(end: dt.date) -> dt.date:
 
 
 class StatsForm(GovukFormMixin, forms.Form):
-    start = DateField(label="Start date", help_text="For example, 1 4 2009")
-    end = DateField(label="End date", help_text="For example, 31 3 2010")
+    start = GovukDateField(label="Start date", help_text="For example, 1 4 2009")
+    end = GovukDateField(label="End date", help_text="For example, 31 3 2010")
     body = forms.ModelChoiceField(
         queryset=Body.objects.none(), required=False, label="Body", empty_label="All bodies"
     )
