@@ -185,7 +185,7 @@ def hidden_paper_count(page: MeetingPage) -> int:
 
 def _meeting_lines(page: MeetingPage) -> list[Para]:
     m = page.meeting
-    lines = [Para(long_day(m.date), lead="Date: ")]
+    lines = [Para(m.long_date_label, lead="Date: ")]
     if m.start_time:
         lines.append(Para(times(m.start_time, m.end_time), lead="Time: "))
     if m.location:
@@ -359,9 +359,9 @@ def _matters_arising(page: MeetingPage) -> list[Para]:
             parts.append(f"Due: {day(a.due_on)}")
         parts.append(f"Status: {a.get_status_display()}")
         # Annotated by selectors.matters_arising.
-        arose, number = getattr(a, "arose_on", None), getattr(a, "arose_item_number", None)
+        arose, number = getattr(a, "arose_label", None), getattr(a, "arose_item_number", None)
         if arose:
-            parts.append(f"Arose at the meeting of {day(arose)}, Item No. {number}")
+            parts.append(f"Arose at the meeting of {arose}, Item No. {number}")
         out.append(Para(". ".join(parts) + ".", "bullet"))
     return out
 
@@ -369,7 +369,7 @@ def _matters_arising(page: MeetingPage) -> list[Para]:
 def agenda_pack(page: MeetingPage, *, base_url: str = "") -> Document:
     """The agenda pack of the meeting, as the reader of `page` may see it."""
     m = page.meeting
-    title = f"{m.display_title}: agenda, {day(m.date)}"
+    title = f"{m.display_title}: agenda, {m.date_label}"
     doc = Document(title=title, subject="Agenda pack")
     if m.status == MeetingStatus.SCHEDULED:
         doc.marking = "DRAFT AGENDA"
@@ -455,7 +455,7 @@ def _action_line(a: Any) -> Para:
 def _amendment_lines(amendments: list[Any]) -> list[Para]:
     out = []
     for am in amendments:
-        agreed = f" Agreed at the meeting of {day(am.agreed_at.date)}." if am.agreed_at_id else ""
+        agreed = f" Agreed at the meeting of {am.agreed_at.date_label}." if am.agreed_at_id else ""
         out.append(Para(f"{am.text} (Reason: {am.reason}.){agreed}"))
     return out
 
@@ -466,7 +466,7 @@ def minutes(page: MeetingPage) -> Document:
     m = page.meeting
     agreed = m.minutes_are_agreed
     doc = Document(
-        title=f"{m.display_title}: minutes, {day(m.date)}",
+        title=f"{m.display_title}: minutes, {m.date_label}",
         subject="Minutes" if agreed else "Draft minutes",
         marking="" if agreed else "DRAFT",
     )
@@ -553,13 +553,13 @@ def minutes(page: MeetingPage) -> Document:
     if m.minutes_agreed_at_id:
         b.append(
             Para(
-                f"These minutes were agreed at the meeting of {day(m.minutes_agreed_at.date)}.",  # type: ignore[union-attr]
+                f"These minutes were agreed at the meeting of {m.minutes_agreed_at.date_label}.",  # type: ignore[union-attr]
             )
         )
     nxt = m.next_meeting
     if nxt is not None and not nxt.is_archived:
         details = ", ".join(
-            p for p in (long_day(nxt.date), times(nxt.start_time, nxt.end_time), nxt.location) if p
+            p for p in (nxt.long_date_label, times(nxt.start_time, nxt.end_time), nxt.location) if p
         )
         if nxt.is_cancelled:
             details += " (cancelled)"

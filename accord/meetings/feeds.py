@@ -6,6 +6,10 @@ status changes, so that a subscribed calendar replaces its copy. A cancelled mee
 the feed with STATUS:CANCELLED, so that calendars which already hold it strike it out rather
 than keep it. Times are local to Europe/London, with the zone's rules (VTIMEZONE) in the feed.
 
+A meeting whose day is not known (the records give only its month or year) is left out of the
+feeds: an event needs a day or a time to start, and putting it on the 1st of the month would
+tell calendars a date nobody recorded. It joins the feeds once its day is known.
+
 A feed holds what the person asking may see: public meetings whose agenda is published for
 anyone, more for members and managers when the request is signed in. Restricted agenda items
 are never named, because a feed's address is easily shared."""
@@ -48,7 +52,8 @@ def feed_meetings(user, *, body=None, person=None) -> list[Meeting]:
     (so a current member gets the coming meetings, and a former member keeps the past ones),
     and those the agreed minutes record them present at: who attended is public only once the
     minutes are agreed."""
-    qs = visible_meetings(user).live()
+    # Only meetings whose day is known: see the module's note.
+    qs = visible_meetings(user).live().with_day()
     if body is not None:
         qs = qs.filter(body=body)
     if person is not None:
@@ -169,6 +174,8 @@ def build_calendar(
     cal.add_component(london_timezone())
     stamp = stamp or timezone.now()
     for m in meetings:
+        if not m.has_day:
+            continue  # no day to put it on (see the module's note)
         cal.add_component(meeting_event(m, base_url=base_url, host=host, stamp=stamp))
     return cal
 

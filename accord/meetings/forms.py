@@ -3,21 +3,31 @@ agenda, mark held), agenda items, the forward plan, venues and a body's meeting 
 the list's filter. The forms only parse input; the services validate and save."""
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any, cast
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 
 from accord.bodies.models import Body
-from accord.common.forms import AccordForm, GovukDateField, GovukFormMixin, style_widgets
+from accord.common.forms import (
+    AccordForm,
+    GovukDateField,
+    GovukDateWidget,
+    GovukFormMixin,
+    style_widgets,
+)
 from accord.meetings.models import (
     AgendaItem,
+    DatePrecision,
     ForwardPlanItem,
     Meeting,
     MeetingSettings,
     MeetingStatus,
     Purpose,
     Venue,
+    first_of,
 )
 from accord.papers.models import Paper
 from accord.people.models import Person
@@ -38,7 +48,7 @@ class PersonChoice(forms.ModelChoiceField):
 
 class MeetingChoice(forms.ModelChoiceField):
     def label_from_instance(self, obj: Meeting) -> str:
-        when = long_date(obj.date)
+        when = obj.long_date_label
         if obj.start_time:
             when += f", {obj.start_time:%H:%M}"
         label = f"{when} ({obj.get_status_display().lower()})"
@@ -96,9 +106,110 @@ class ChooseBodyForm(GovukFormMixin, forms.Form):
         style_widgets(self)
 
 
+# --- A date known to the day, the month or the year -----------------------------------------------
+
+# Coarser precisions leave more of the date out.
+_COARSENESS = {DatePrecision.DAY: 0, DatePrecision.MONTH: 1, DatePrecision.YEAR: 2}
+
+
+@dataclass(frozen=True)
+class GivenDate:
+    """A date as entered: `value` with the parts left out as 1, and `precision`, the finest
+    part given (a day, else the month, else only the year)."""
+
+    value: dt.date
+    precision: str
+
+
+class MeetingDateWidget(GovukDateWidget):
+    def decompress(self, value):
+        if isinstance(value, GivenDate):
+            day, month, year = value.value.day, value.value.month, value.value.year
+            if value.precision == DatePrecision.YEAR:
+                return [None, None, year]
+            if value.precision == DatePrecision.MONTH:
+                return [None, month, year]
+            return [day, month, year]
+        return super().decompress(value)
+
+
+class MeetingDateField(GovukDateField):
+    """The day, month and year boxes, where the day (or the day and the month) may be left
+    blank for a meeting the records date only to the month (or the year)."""
+
+    widget = MeetingDateWidget
+
+    def compress(self, data_list):
+        if not data_list or not any(data_list):
+            if self.required:
+                raise ValidationError(f"Enter the {self.label.lower() if self.label else 'date'}")
+            return None
+        day, month, year = (str(p or "").strip() for p in data_list)
+        if not year:
+            raise ValidationError("The date must include a year")
+        if day and not month:
+            raise ValidationError("The date must include a month")
+        try:
+            value = dt.date(int(year), int(month or 1), int(day or 1))
+        except ValueError:
+            raise ValidationError("The date must be a real date, for example 1 4 2009") from None
+        if not 1900 <= value.year <= 2100:
+            raise ValidationError("The year must be between 1900 and 2100")
+        if day:
+            return GivenDate(value, DatePrecision.DAY)
+        return GivenDate(value, DatePrecision.MONTH if month else DatePrecision.YEAR)
+
+
+class PrecisionField(forms.ChoiceField):
+    """How exactly the date is known; a form sent without it (the radios start on "a day")
+    means a day, as the model's default does."""
+
+    def to_python(self, value):
+        return super().to_python(value) or DatePrecision.DAY
+
+
+def precision_field() -> PrecisionField:
+    return PrecisionField(
+        label="How exactly is the date known?",
+        choices=[
+            (DatePrecision.DAY, "The day, for example 27 April 2009"),
+            (DatePrecision.MONTH, "Only the month, for example “the September meeting”"),
+            (DatePrecision.YEAR, "Only the year"),
+        ],
+        initial=DatePrecision.DAY,
+        widget=forms.RadioSelect,
+        help_text="For a month only, leave the day blank; for a year only, the day and month. "
+        "A meeting without a day has no time and is left out of calendar feeds",
+    )
+
+
+def settle_date(form: forms.Form, name: str, given: GivenDate | None) -> dt.date | None:
+    """The date to store for `given` at the precision chosen on `form`: the 1st of the month or
+    year when only that is known. Adds an error to `form` when the date leaves out a part the
+    precision needs, or a time is given for a meeting without a day."""
+    cleaned = form.cleaned_data
+    precision = cleaned.get("date_precision") or DatePrecision.DAY
+    if given is None:
+        return None
+    if _COARSENESS[DatePrecision(given.precision)] > _COARSENESS[DatePrecision(precision)]:
+        needed = "day" if precision == DatePrecision.DAY else "month"
+        form.add_error(
+            name,
+            f"Enter the {needed} of the meeting, or choose that only the "
+            f"{'month' if needed == 'day' else 'year'} is known",
+        )
+        return None
+    if precision != DatePrecision.DAY:
+        for time in ("start_time", "end_time"):
+            if cleaned.get(time) is not None:
+                form.add_error(time, "Leave the time blank: the day of the meeting is not known")
+    return first_of(given.value, precision)
+
+
 MEETING_LABELS = {
     "title": "Title",
     "date": "Date",
+    "date_precision": "How exactly is the date known?",
     "start_time": "Start time",
     "end_time": "End time",
     "venue": "Venue",
@@ -159,13 +270,15 @@ class MeetingCreateForm(MeetingFields):
         choices=[],
         error_messages={"required": "Choose the date of the meeting"},
     )
-    other_date = GovukDateField(
+    other_date = MeetingDateField(
         label="Another date", required=False, help_text="For example, 18 5 2009"
     )
+    date_precision = precision_field()
 
     class Meta(MeetingFields.Meta):
         fields = [
             "title",
+            "date_precision",
             "start_time",
             "end_time",
             "venue",
@@ -180,7 +293,7 @@ class MeetingCreateForm(MeetingFields):
         self.body = body
         self.offered = offered
         # The date first, as a secretary thinks of it.
-        order = ["date_choice", "other_date"]
+        order = ["date_choice", "other_date", "date_precision"]
         self.order_fields(order + [f for f in self.fields if f not in order])
         if offered:
             self.fields["date_choice"].choices = [
@@ -206,8 +319,13 @@ class MeetingCreateForm(MeetingFields):
         if "date_choice" not in self.fields or choice == OTHER_DATE:
             if cleaned.get("other_date") is None and "other_date" not in self.errors:
                 self.add_error("other_date", "Enter the date of the meeting")
-            cleaned["date"] = cleaned.get("other_date")
+            cleaned["date"] = settle_date(self, "other_date", cleaned.get("other_date"))
         elif choice:
+            if cleaned.get("date_precision", DatePrecision.DAY) != DatePrecision.DAY:
+                self.add_error(
+                    "date_precision",
+                    "The dates offered are days: choose the day, or enter another date",
+                )
             cleaned["date"] = dt.date.fromisoformat(choice)
         return cleaned
 
@@ -223,6 +341,9 @@ class MeetingCreateForm(MeetingFields):
 class MeetingForm(MeetingFields):
     """Change a meeting's details (its status changes on the pages named for them)."""
 
+    date = MeetingDateField(label="Date")
+    date_precision = precision_field()
+
     next_meeting = MeetingChoice(
         label="Next meeting",
         required=False,
@@ -235,6 +356,7 @@ class MeetingForm(MeetingFields):
         fields = [
             "title",
             "date",
+            "date_precision",
             "start_time",
             "end_time",
             "venue",
@@ -249,12 +371,25 @@ class MeetingForm(MeetingFields):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         m = self.instance
+        if m.pk and not self.is_bound:
+            # Shown as known: the day (or the day and month) blank when the records lack it.
+            self.initial["date"] = GivenDate(m.date, m.date_precision)
         cast(forms.ModelChoiceField, self.fields["next_meeting"]).queryset = (
             Meeting.objects.filter(body_id=m.body_id, date__gt=m.date)
             .filter(Q(archived_on__isnull=True) | Q(pk=m.next_meeting_id))
             .exclude(pk=m.pk)
             .order_by("date", "start_time", "pk")
         )
+
+    def clean(self):
+        cleaned = super().clean()
+        if "date" in cleaned:
+            settled = settle_date(self, "date", cleaned["date"])
+            if settled is None:
+                cleaned.pop("date", None)
+            else:
+                cleaned["date"] = settled
+        return cleaned
 
 
 class VersionForm(GovukFormMixin, forms.Form):

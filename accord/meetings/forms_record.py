@@ -388,7 +388,7 @@ class CirculateForm(_VersionedForm):
         on = self.cleaned_data["minutes_circulated_on"]
         if on < self.meeting.date:
             raise forms.ValidationError(
-                f"The minutes cannot be circulated before the meeting ({_day(self.meeting.date)})"
+                f"The minutes cannot be circulated before the meeting ({self.meeting.date_label})"
             )
         if on > today():
             raise forms.ValidationError("The date cannot be in the future")
@@ -404,7 +404,7 @@ class DecisionChoice(forms.ModelChoiceField):
     def label_from_instance(self, obj: Decision) -> str:
         text = obj.text if len(obj.text) <= 90 else obj.text[:89].rstrip() + "…"
         where = f"item {obj.item.number}" if obj.item_id else "the meeting"  # type: ignore[union-attr]
-        return f"{obj.meeting.date:%-d %b %Y}, {where}: {text}"
+        return f"{obj.meeting.date_label}, {where}: {text}"
 
 
 class AgreeForm(_VersionedForm):

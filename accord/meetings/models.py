@@ -2,6 +2,7 @@
 decisions, and the approval of minutes (draft → circulated → agreed at a later meeting →
 signed by the chair; agreed minutes change only by a recorded amendment)."""
 
+import calendar
 import datetime as dt
 import uuid
 
@@ -110,22 +111,97 @@ class MeetingStatus(models.TextChoices):
 PUBLISHED_STATUSES = tuple(s for s in MeetingStatus if s != MeetingStatus.SCHEDULED)
 
 
+class DatePrecision(models.TextChoices):
+    """How exactly the records give a meeting's date. The values are those of
+    `accord.milestones.models.DatePrecision` where they mean the same; a meeting has no "by a
+    day" or "mid-month", but may be known only by its year."""
+
+    DAY = "day", "On a day"
+    MONTH = "month", "The month only"
+    YEAR = "year", "The year only"
+
+
+def first_of(day: dt.date, precision: str) -> dt.date:
+    """The day a meeting known to `precision` is stored on: the 1st of its month or year."""
+    if precision == DatePrecision.MONTH:
+        return day.replace(day=1)
+    if precision == DatePrecision.YEAR:
+        return day.replace(month=1, day=1)
+    return day
+
+
+def last_of(day: dt.date, precision: str) -> dt.date:
+    """The last day a meeting known to `precision` can have been on."""
+    if precision == DatePrecision.MONTH:
+        return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+    if precision == DatePrecision.YEAR:
+        return day.replace(month=12, day=31)
+    return day
+
+
+def date_label(day: dt.date, precision: str, *, style: str = "") -> str:
+    """A meeting's date in words, no more exactly than it is known. `style` "long" names the
+    weekday (Monday 27 April 2009), "short" abbreviates (Mon 27 Apr 2009); a month reads
+    "September 2011" (short "Sep 2011"), a year "2011"."""
+    if precision == DatePrecision.YEAR:
+        return f"{day:%Y}"
+    if precision == DatePrecision.MONTH:
+        return f"{day:%b %Y}" if style == "short" else f"{day:%B %Y}"
+    if style == "long":
+        return f"{day:%A} {day.day} {day:%B %Y}"
+    if style == "short":
+        return f"{day:%a} {day.day} {day:%b %Y}"
+    return f"{day.day} {day:%B %Y}"
+
+
+def date_iso(day: dt.date, precision: str) -> str:
+    """The date for HTML's `<time datetime>`: a date, a month (2011-09) or a year (2011)."""
+    if precision == DatePrecision.YEAR:
+        return f"{day:%Y}"
+    if precision == DatePrecision.MONTH:
+        return f"{day:%Y-%m}"
+    return day.isoformat()
+
+
 class MeetingQuerySet(ArchivableQuerySet):
     def for_body(self, body) -> "MeetingQuerySet":
         return self.filter(body=body)
+
+    @staticmethod
+    def _not_over(on: dt.date) -> Q:
+        # A meeting known only by its month (or year) may still be to come until that month
+        # (or year) is over, so it counts as on or after `on` until then.
+        return (
+            Q(date_precision=DatePrecision.DAY, date__gte=on)
+            | Q(date_precision=DatePrecision.MONTH, date__gte=on.replace(day=1))
+            | Q(date_precision=DatePrecision.YEAR, date__gte=on.replace(month=1, day=1))
+        )
+
+    def on_or_after(self, on: dt.date) -> "MeetingQuerySet":
+        """Meetings on or after `on`, counting one known only by its month or year until that
+        month or year is over."""
+        return self.filter(self._not_over(on))
+
+    def before(self, on: dt.date) -> "MeetingQuerySet":
+        """Meetings before `on`: the rest (one known only by its month once the month is over)."""
+        return self.exclude(self._not_over(on))
+
+    def with_day(self) -> "MeetingQuerySet":
+        """Meetings whose day is known."""
+        return self.filter(date_precision=DatePrecision.DAY)
 
     def upcoming(self, on: dt.date) -> "MeetingQuerySet":
         """Live meetings on or after `on` that are not cancelled, soonest first."""
         return (
             self.live()
-            .filter(date__gte=on)
+            .on_or_after(on)
             .exclude(status=MeetingStatus.CANCELLED)
             .order_by("date", "start_time", "pk")
         )
 
     def past(self, on: dt.date) -> "MeetingQuerySet":
         """Live meetings before `on`, latest first (cancelled ones included)."""
-        return self.live().filter(date__lt=on).order_by("-date", "-start_time", "-pk")
+        return self.live().before(on).order_by("-date", "-start_time", "-pk")
 
     def public(self) -> "MeetingQuerySet":
         """Live meetings of published bodies whose agenda has been published."""
@@ -142,7 +218,16 @@ class Meeting(AccordModel):
     title = models.CharField(
         max_length=200, blank=True, help_text="Leave blank for “<body> meeting”."
     )
-    date = models.DateField()
+    date = models.DateField(
+        help_text="For a meeting known only by its month or year, the 1st of that month or year."
+    )
+    date_precision = models.CharField(
+        "how exactly the date is known",
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        help_text="The records may give only the month (“the September meeting”) or the year.",
+    )
     start_time = models.TimeField(null=True, blank=True, help_text="Blank when not recorded.")
     end_time = models.TimeField(null=True, blank=True)
     venue = models.ForeignKey(
@@ -217,6 +302,16 @@ class Meeting(AccordModel):
                 name="meeting_ends_after_it_starts",
             ),
             models.CheckConstraint(
+                condition=Q(date_precision__in=DatePrecision.values),
+                name="meeting_date_precision_valid",
+            ),
+            # A time means nothing without the day it was on.
+            models.CheckConstraint(
+                condition=Q(date_precision=DatePrecision.DAY)
+                | Q(start_time__isnull=True, end_time__isnull=True),
+                name="meeting_no_time_without_day",
+            ),
+            models.CheckConstraint(
                 condition=~Q(status=MeetingStatus.CANCELLED) | ~Q(cancelled_reason=""),
                 name="meeting_cancelled_has_reason",
             ),
@@ -230,10 +325,41 @@ class Meeting(AccordModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.display_title}, {self.date:%-d %B %Y}"
+        return f"{self.display_title}, {self.date_label}"
 
     def get_absolute_url(self) -> str:
         return reverse("meetings:detail", args=[self.pk])
+
+    @property
+    def has_day(self) -> bool:
+        """Whether the day of the meeting is known (not just its month or year)."""
+        return self.date_precision == DatePrecision.DAY
+
+    @property
+    def last_day(self) -> dt.date:
+        """The last day the meeting can have been on: its date, or the end of its month or
+        year when only that is known."""
+        return last_of(self.date, self.date_precision)
+
+    @property
+    def date_label(self) -> str:
+        """27 April 2009; September 2011; 2011."""
+        return date_label(self.date, self.date_precision)
+
+    @property
+    def long_date_label(self) -> str:
+        """Monday 27 April 2009; September 2011; 2011."""
+        return date_label(self.date, self.date_precision, style="long")
+
+    @property
+    def short_date_label(self) -> str:
+        """Mon 27 Apr 2009; Sep 2011; 2011."""
+        return date_label(self.date, self.date_precision, style="short")
+
+    @property
+    def date_iso(self) -> str:
+        """2009-04-27; 2011-09; 2011 (for `<time datetime>`)."""
+        return date_iso(self.date, self.date_precision)
 
     @property
     def display_title(self) -> str:

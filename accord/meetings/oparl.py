@@ -20,7 +20,9 @@ once the minutes are agreed; never anyone's e-mail address or telephone number. 
 costs a fixed number of queries, however long the page.
 
 A meeting whose start time was not recorded starts at midnight, with the keyword
-`time not recorded`, because OParl's `start` is a date and time."""
+`time not recorded`, because OParl's `start` is a date and time. A meeting whose day is not
+known (the records give only its month or year) has no `start` at all (the schema requires
+none), and the keywords `day not recorded` and its month or year, e.g. `September 2011`."""
 
 import datetime as dt
 from collections import defaultdict
@@ -58,6 +60,7 @@ LONDON = ZoneInfo("Europe/London")
 # The partnership is the one OParl Body this server offers.
 BODY_ID = 1
 NO_TIME_KEYWORD = "time not recorded"
+NO_DAY_KEYWORD = "day not recorded"
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
 
@@ -404,14 +407,19 @@ def meeting_object(m: Meeting, links: Links) -> dict[str, Any]:
     what was decided show once the minutes are agreed, as on the meeting's page."""
     agreed = m.minutes_are_agreed
     start_time = m.start_time or dt.time.min
+    if not m.has_day:
+        # No start is claimed: midnight on the 1st would be a day nobody recorded.
+        keyword = [NO_DAY_KEYWORD, m.date_label]
+    else:
+        keyword = [NO_TIME_KEYWORD] if m.start_time is None else []
     return _obj(
         "Meeting",
         links.meeting(m.pk),
         name=m.display_title,
         meetingState=m.get_status_display(),
         cancelled=m.is_cancelled,
-        start=_at(m.date, start_time),
-        end=_at(m.date, m.end_time) if m.start_time and m.end_time else None,
+        start=_at(m.date, start_time) if m.has_day else None,
+        end=_at(m.date, m.end_time) if m.has_day and m.start_time and m.end_time else None,
         location=meeting_location(m, links),
         organization=[links.organization(m.body_id)],
         participant=(
@@ -420,7 +428,7 @@ def meeting_object(m: Meeting, links: Links) -> dict[str, Any]:
             else None
         ),
         agendaItem=[agenda_item_object(i, links, agreed=agreed) for i in m.oparl_items],  # type: ignore[attr-defined]
-        keyword=[NO_TIME_KEYWORD] if m.start_time is None else None,
+        keyword=keyword,
         web=links.web(m.get_absolute_url()),
         **_stamps(m),
     )

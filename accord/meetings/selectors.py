@@ -31,6 +31,8 @@ from accord.meetings.models import (
     MeetingSettings,
     MeetingStatus,
     MinutesAmendment,
+    date_label,
+    last_of,
 )
 from accord.memberships.models import Membership, Role
 from accord.organisations.models import Organisation
@@ -201,8 +203,9 @@ def _origin_item_q(prefix: str = "") -> dict[str, str]:
 
 def matters_arising(meeting: Meeting, user: Any = None) -> list[Action]:
     """The body's actions that arose at its earlier meetings and were still outstanding on this
-    meeting's date (one query). Each carries `arose_on`, `arose_item_number`,
-    `arose_meeting_id` and `arose_restricted`. With a user who may not see restricted material,
+    meeting's date (one query). Each carries `arose_on` and `arose_label` (that date in words,
+    no more exactly than it is known), `arose_item_number`, `arose_meeting_id` and
+    `arose_restricted`. With a user who may not see restricted material,
     only actions from unrestricted items of meetings whose minutes are agreed."""
     origin = AgendaItem.objects.filter(pk=OuterRef("origin_id"))
     qs = (
@@ -210,6 +213,7 @@ def matters_arising(meeting: Meeting, user: Any = None) -> list[Action]:
         .filter(body_id=meeting.body_id, **_origin_item_q())
         .annotate(
             arose_on=Subquery(origin.values("meeting__date")[:1]),
+            arose_precision=Subquery(origin.values("meeting__date_precision")[:1]),
             arose_item_number=Subquery(origin.values("number")[:1]),
             arose_meeting_id=Subquery(origin.values("meeting_id")[:1]),
             arose_restricted=Subquery(origin.values("is_restricted")[:1]),
@@ -222,7 +226,10 @@ def matters_arising(meeting: Meeting, user: Any = None) -> list[Action]:
     )
     if user is not None and not can_see_restricted(user, meeting):
         qs = qs.filter(arose_restricted=False, arose_minutes_status=MeetingStatus.MINUTES_AGREED)
-    return list(qs)
+    actions = list(qs)
+    for a in actions:
+        a.arose_label = date_label(a.arose_on, a.arose_precision)  # type: ignore[attr-defined]
+    return actions
 
 
 def meeting_page(meeting: Meeting | int, user: Any) -> MeetingPage:
@@ -331,41 +338,56 @@ def meeting_list(
     end: dt.date | None = None,
     include_archived: bool = False,
 ) -> QuerySet[Meeting]:
-    """Meetings the user may see, soonest first, with body and venue (one query)."""
+    """Meetings the user may see, soonest first, with body and venue (one query). From `start`
+    to `end`, both inclusive, with the meetings known only by their month (or year) that may
+    fall in between."""
     qs = visible_meetings(user)
     if not include_archived:
         qs = qs.live()
     if body is not None:
         qs = qs.filter(body=body)
     if start is not None:
-        qs = qs.filter(date__gte=start)
+        qs = qs.on_or_after(start)
+    # A month-only meeting is stored on the 1st: on or before `end` if its month may be.
     if end is not None:
         qs = qs.filter(date__lte=end)
     return qs.select_related("body", "venue").order_by("date", "start_time", "pk")
 
 
 def next_meeting_for(body: Body | int, after: dt.date | None = None) -> Meeting | None:
-    """The body's next live meeting after `after` (today unless given) that is not cancelled."""
+    """The body's next live meeting after `after` (today unless given) that is not cancelled.
+    Meetings whose day is not known are left out: which comes next cannot be told."""
     on = (after or today()) + dt.timedelta(days=1)
-    return Meeting.objects.upcoming(on).filter(body=body).select_related("body", "venue").first()
+    return (
+        Meeting.objects.upcoming(on)
+        .with_day()
+        .filter(body=body)
+        .select_related("body", "venue")
+        .first()
+    )
 
 
 def next_dates(body: Body, *, after: dt.date | None = None, n: int = 3) -> list[dt.date]:
     """The dates the body's meeting cycle offers next: after its last meeting (or `after`), on
     its usual weekday, leaving out dates it already meets on."""
     settings = MeetingSettings.objects.live().filter(body=body).first()
-    last = (
+    latest = (
         Meeting.objects.live()
         .filter(body=body)
         .exclude(status=MeetingStatus.CANCELLED)
         .order_by("-date")
-        .values_list("date", flat=True)
+        .values_list("date", "date_precision")
         .first()
     )
+    # A meeting known only by its month (or year) may have been on any day of it: the cycle
+    # goes on from the end of that month (or year).
+    last = last_of(*latest) if latest else None
     start = after or last or today()
     weekday = settings.usual_weekday if settings is not None else None
+    # Only a known day is taken; a month-only meeting's stored 1st is no real date.
     taken = set(
         Meeting.objects.live()
+        .with_day()
         .filter(body=body, date__gt=start)
         .exclude(status=MeetingStatus.CANCELLED)
         .values_list("date", flat=True)

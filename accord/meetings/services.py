@@ -29,6 +29,7 @@ from accord.meetings.models import (
     AgendaItem,
     Attendance,
     Capacity,
+    DatePrecision,
     Decision,
     ForwardPlanItem,
     ForwardPlanStatus,
@@ -38,6 +39,7 @@ from accord.meetings.models import (
     MinutesAmendment,
     StandingItem,
     Venue,
+    first_of,
 )
 from accord.people.models import Person
 
@@ -45,6 +47,7 @@ MEETING_FIELDS = [
     "body",
     "title",
     "date",
+    "date_precision",
     "start_time",
     "end_time",
     "venue",
@@ -55,7 +58,16 @@ MEETING_FIELDS = [
     "source",
 ]
 # A change to any of these makes calendars update their copy of the event.
-CALENDAR_FIELDS = ("date", "start_time", "end_time", "venue", "venue_text", "status", "title")
+CALENDAR_FIELDS = (
+    "date",
+    "date_precision",
+    "start_time",
+    "end_time",
+    "venue",
+    "venue_text",
+    "status",
+    "title",
+)
 VENUE_FIELDS = ["name", "address", "postcode", "accessibility", "source"]
 SETTINGS_FIELDS = [
     "usual_weekday",
@@ -110,10 +122,6 @@ def _only(fields: Mapping[str, Any], allowed: Iterable[str]) -> dict[str, Any]:
     return dict(fields)
 
 
-def _fmt(day: dt.date) -> str:
-    return f"{day:%-d %B %Y}"
-
-
 # --- Venues and settings ------------------------------------------------------------------------
 
 
@@ -150,15 +158,57 @@ def meeting_settings_set(*, body: Body, fields: dict[str, Any], by: Any) -> Meet
 # --- Meetings ----------------------------------------------------------------------------------
 
 
+def _check_date(m: Meeting) -> None:
+    """A meeting known only by its month or year is stored on the 1st of it, and has no time
+    (a time means nothing without the day)."""
+    if m.date is None or m.date_precision == DatePrecision.DAY:
+        return
+    if m.date != first_of(m.date, m.date_precision):
+        where = "month" if m.date_precision == DatePrecision.MONTH else "year"
+        raise ValidationError(
+            {"date": f"A meeting known only by its {where} is recorded on the 1st of the {where}."}
+        )
+    for name in ("start_time", "end_time"):
+        if getattr(m, name) is not None:
+            raise ValidationError(
+                {name: "A meeting whose day is not known has no time: leave the time blank."}
+            )
+
+
+def later_than(later: Meeting, earlier: Meeting) -> bool:
+    """Whether `later` can have been after `earlier`: not if its last possible day is on or
+    before the first possible day of `earlier` (for meetings known to the day: a later date)."""
+    return later.last_day > earlier.date
+
+
 def _check_meeting(m: Meeting) -> None:
+    _check_date(m)
     if m.start_time and m.end_time and m.end_time <= m.start_time:
         raise ValidationError({"end_time": "The meeting must end after it starts."})
     if m.next_meeting_id:
         nxt = m.next_meeting
-        if nxt is None or nxt.pk == m.pk or nxt.body_id != m.body_id or nxt.date <= m.date:
+        if nxt is None or nxt.pk == m.pk or nxt.body_id != m.body_id or not later_than(nxt, m):
             raise ValidationError(
                 {"next_meeting": "The next meeting is a later meeting of the same body."}
             )
+
+
+def _previous_to_link(meeting: Meeting) -> Meeting | None:
+    """The body's last earlier meeting naming no next meeting, to link to `meeting`; none when
+    the order is not known (either meeting is dated only to its month or year and could be the
+    later of the two)."""
+    if not meeting.has_day:
+        return None
+    previous = (
+        Meeting.objects.live()
+        .filter(body=meeting.body, date__lt=meeting.date, next_meeting__isnull=True)
+        .exclude(status=MeetingStatus.CANCELLED)
+        .order_by("-date", "-pk")
+        .first()
+    )
+    if previous is None or previous.last_day >= meeting.date:
+        return None
+    return previous
 
 
 def meeting_create(
@@ -179,11 +229,11 @@ def meeting_create(
         MeetingSettings.objects.live().filter(body=body).first() if isinstance(body, Body) else None
     )
     if usual is not None:
-        for name, default in (
-            ("start_time", usual.usual_start),
-            ("end_time", usual.usual_end),
-            ("venue", usual.usual_venue),
-        ):
+        defaults = [("venue", usual.usual_venue)]
+        # The usual times are no guess for a meeting whose day is not known.
+        if fields.get("date_precision", DatePrecision.DAY) == DatePrecision.DAY:
+            defaults += [("start_time", usual.usual_start), ("end_time", usual.usual_end)]
+        for name, default in defaults:
             if name not in fields and default is not None:
                 fields[name] = default
     with transaction.atomic():
@@ -197,13 +247,7 @@ def meeting_create(
                 by=by,
             )
         if link_previous:
-            previous = (
-                Meeting.objects.live()
-                .filter(body=meeting.body, date__lt=meeting.date, next_meeting__isnull=True)
-                .exclude(status=MeetingStatus.CANCELLED)
-                .order_by("-date", "-pk")
-                .first()
-            )
+            previous = _previous_to_link(meeting)
             if previous is not None:
                 record_update(
                     previous, changes={"next_meeting": meeting}, by=by, expected_version=None
@@ -247,8 +291,10 @@ def meeting_update(
     changes = _only(changes, MEETING_FIELDS)
     if "body" in changes and changes["body"] != meeting.body:
         raise ValidationError({"body": "A meeting stays with the body it belongs to."})
-    if rules.agreed_minutes_are_fixed(meeting.status) and set(changes) & {
+    changed = {name for name, value in changes.items() if getattr(meeting, name) != value}
+    if rules.agreed_minutes_are_fixed(meeting.status) and changed & {
         "date",
+        "date_precision",
         "start_time",
         "end_time",
     }:
@@ -789,9 +835,8 @@ def minutes_sign(
         raise ValidationError({"signed_by_name": "Enter the name of the chair who signs."})
     agreed_at = meeting.minutes_agreed_at
     if agreed_at is not None and not rules.signed_after_agreed(on, agreed_at.date):
-        raise ValidationError(
-            {"signed_on": f"The minutes were agreed on {_fmt(agreed_at.date)}: sign on or after."}
-        )
+        when = f"{'on' if agreed_at.has_day else 'in'} {agreed_at.date_label}"
+        raise ValidationError({"signed_on": f"The minutes were agreed {when}: sign on or after."})
     return _meeting_change(
         meeting,
         {"signed_by": chair, "signed_by_name": name, "signed_on": on},
@@ -822,7 +867,7 @@ def minutes_amend(
     if item is not None and item.meeting_id != meeting.pk:
         errors["item"] = "The item is on another meeting's agenda."
     if agreed_at is not None and (
-        agreed_at.body_id != meeting.body_id or agreed_at.date <= meeting.date
+        agreed_at.body_id != meeting.body_id or not later_than(agreed_at, meeting)
     ):
         errors["agreed_at"] = "Choose a later meeting of the same body."
     if errors:

@@ -105,9 +105,9 @@ def index(request):
     form = BodyFilterForm(request.GET or None, bodies=bodies)
     body = form.cleaned_data["body"] if form.is_valid() else None
     meetings = selectors.meeting_list(user=user, body=body)
-    upcoming = list(meetings.filter(date__gte=on))
+    upcoming = list(meetings.on_or_after(on))
     page, page_range = paginate(
-        request, meetings.filter(date__lt=on).order_by("-date", "-start_time", "-pk")
+        request, meetings.before(on).order_by("-date", "-start_time", "-pk")
     )
     settings = None
     if body is not None:
@@ -187,9 +187,9 @@ def _flags(user: Any, page: selectors.MeetingPage) -> dict[str, bool]:
 
 def _stats_query(m: Meeting) -> str:
     """The attendance statistics of the meeting's body over the year up to its date."""
-    start = m.date - dt.timedelta(days=364)
+    start = m.last_day - dt.timedelta(days=364)
     query: dict[str, int] = {"body": m.body_id}
-    for name, day in (("start", start), ("end", m.date)):
+    for name, day in (("start", start), ("end", m.last_day)):
         for i, part in enumerate((day.day, day.month, day.year)):
             query[f"{name}_{i}"] = part
     return urlencode(query)
@@ -218,7 +218,7 @@ def detail(request, pk: int):
             "breadcrumbs": [
                 (INDEX_LABEL, INDEX_URL),
                 (m.body.name, _body_list_url(m.body)),
-                (m.date.strftime("%-d %B %Y"), None),
+                (m.date_label, None),
             ],
             "page": page,
             "meeting": m,
@@ -831,7 +831,8 @@ def venue_detail(request, pk: int):
     upcoming = list(
         selectors.visible_meetings(user)
         .live()
-        .filter(venue=venue, date__gte=on)
+        .on_or_after(on)
+        .filter(venue=venue)
         .exclude(status=S.CANCELLED)
         .select_related("body", "venue")
         .order_by("date", "start_time", "pk")[:20]

@@ -33,7 +33,7 @@ def _download(page: selectors.MeetingPage, doc: documents.Document, kind: str, e
     response = HttpResponse(
         data, content_type=documents.DOCX_TYPE if ext == "docx" else documents.PDF_TYPE
     )
-    name = slugify(f"{m.body.name} {m.date.isoformat()} {kind}")[:90] or kind
+    name = slugify(f"{m.body.name} {m.date_iso} {kind}")[:90] or kind
     response["Content-Disposition"] = f'attachment; filename="{name}.{ext}"'
     # A member's copy carries restricted items and draft minutes: never kept by shared caches.
     response["Cache-Control"] = "private, no-store"

@@ -574,7 +574,7 @@ def decision_archive(request, pk: int, decision_pk: int):
 
 
 def _meeting_rows(meeting: Meeting) -> list[tuple[str, str]]:
-    rows = [("Body", str(meeting.body)), ("Date", _day(meeting.date))]
+    rows = [("Body", str(meeting.body)), ("Date", meeting.date_label)]
     rows.append(("Minutes", meeting.get_status_display()))
     if meeting.minutes_circulated_on:
         rows.append(("Circulated", _day(meeting.minutes_circulated_on)))
@@ -679,8 +679,10 @@ def agree(request, pk: int):
         initial={
             "version": meeting.version,
             "minutes_agreed_at": first.pk if first else None,
-            "decision_text": f"The minutes of the meeting held on {_day(meeting.date)} were "
-            "agreed as a true record.",
+            "decision_text": (
+                f"The minutes of the meeting held {'on' if meeting.has_day else 'in'} "
+                f"{meeting.date_label} were agreed as a true record."
+            ),
         },
     )
 

@@ -4,11 +4,16 @@
 It runs after the rest of the example, whose people, organisations and bodies it finds by the
 names `data` gives them. Loading again does nothing.
 
-Two things the services do on their own are undone here, because the seeds say otherwise:
-- `meeting_create` puts the three standing items on every new agenda. The Partnership Event of
-  8 December 2008 had none (its record is four presentations and a discussion), so they are
-  archived there. Meetings the seeds only announce (18 May and 30 April 2009) keep them, as any
-  newly scheduled meeting would.
+Three things the services do on their own are avoided or undone here, because the seeds say
+otherwise:
+- `meeting_create` puts the three standing items on every new agenda. A held meeting whose record
+  has none of them (the Partnership Event of 8 December 2008: four presentations and a
+  discussion; the Chester APB's September 2011 meeting: one item) is created without them.
+  Meetings the seeds only announce (18 May and 30 April 2009) keep them, as any newly scheduled
+  meeting would.
+- The seeds record no minutes of the Chester APB's September 2011 meeting, only what a later
+  report says it considered. That is its item's minute, so its minutes stand in draft: nothing
+  says they were circulated, agreed or signed.
 - `minutes_circulate` dates the circulation today when no date is given; the seed gives none, so
   the date is cleared again.
 """
@@ -206,11 +211,14 @@ def _meeting(
     names: _Names,
     made: Counter,
 ) -> Meeting:
+    # A held meeting gets the standing items only if its record has them (see the docstring).
+    standing = m.status == MeetingStatus.SCHEDULED or any(i.standing for i in m.items)
     meeting = meeting_create(
         fields={
             "body": names.body(m.body),
             "title": m.title,
             "date": m.date,
+            "date_precision": m.date_precision,
             "start_time": m.start_time,
             "end_time": m.end_time,
             "venue": venues[m.venue] if m.venue else None,
@@ -219,6 +227,7 @@ def _meeting(
             "source": m.source,
         },
         link_previous=False,
+        standing_items=standing,
         by=by,
     )
     made["meetings"] += 1

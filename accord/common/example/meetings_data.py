@@ -15,9 +15,12 @@ What is recorded, and how:
   Ellesmere Port, with its four presentations and the workshop discussion whose emerging themes
   Appendix A records.
 - Seed 000: the Chester APB Chair's report "Steps to action" (January 2012) as a paper of the
-  Chester APB. The meetings it mentions ("the last Chester APB", "the September meeting") have no
-  day in the seed, and a meeting needs one, so they are described in `UNDATED_MEETINGS` and not
-  created.
+  Chester APB, and "the September meeting" of the Board, at which the priorities for the Action
+  Plan were considered, as a meeting dated to its month only (September 2011: the last September
+  before the report), held, with that one item. The seeds record no minutes of it: the item's
+  minute is the report's own words about the meeting, so the meeting stays "held" (see
+  `accord.common.example.meetings`). "The last Chester APB" has no month in the seed either, so
+  it is only described, in `UNDATED_MEETINGS`.
 - Seed 003: its cover sheet as a paper of West Cheshire Together, and "Initial work will be
   presented to the LSP on 28 October 2010" as a forward-plan item.
 
@@ -122,6 +125,7 @@ class MeetingData:
     date: dt.date
     status: str
     source: str
+    date_precision: str = "day"  # day / month / year; a month or a year is stored on its 1st
     title: str = ""
     start_time: dt.time | None = None
     end_time: dt.time | None = None
@@ -145,7 +149,7 @@ class ForwardPlanData:
 
 @dataclass(frozen=True)
 class UndatedMeetingData:
-    """A meeting a seed mentions without giving its day."""
+    """A meeting a seed mentions without giving even its month or year."""
 
     body: str
     when: str
@@ -918,8 +922,64 @@ EVENT_MEETING = MeetingData(
     ),
 )
 
+# --------------------------------------------------------------------------------------------------
+# Seed 000: the Chester APB's September meeting (2011).
+
+CHESTER_APB_PRIORITIES = (
+    "Enhancing health and well-being / reducing health inequalities",
+    "Enabling economic growth (including employment support & infrastructure, enterprise "
+    "communities & capacity building)",
+    "Improving the environment and regenerating neighbourhoods (including housing)",
+)
+_S000_PROPOSAL_3 = (
+    f"{S000}, proposal 3: 'Chester APB approves the priorities for the Action Plan which were "
+    "considered at the September meeting; Enhancing health and well-being / reducing health "
+    "inequalities; Enabling economic growth (including employment support & infrastructure, "
+    "enterprise communities & capacity building); Improving the environment and regenerating "
+    "neighbourhoods (including housing)'."
+)
+
+CHESTER_APB_SEPTEMBER = MeetingData(
+    key="chester_apb_2011_09",
+    body="apb:Chester",
+    # "The September meeting": the report is signed January 2012, so the last September before
+    # it; the seed gives no day, so the meeting is dated to the month and stored on the 1st.
+    date=dt.date(2011, 9, 1),
+    date_precision="month",
+    # It took place (the report refers back to it); the seeds record no minutes, agreed or not.
+    status="held",
+    items=(
+        ItemData(
+            number=1,
+            title="Priorities for the Chester Area Action Plan",
+            minutes=_paras(
+                "The priorities for the Action Plan which were considered at the September "
+                "meeting:",
+                _bullets(*CHESTER_APB_PRIORITIES),
+            ),
+            source=(
+                f"{_S000_PROPOSAL_3} The item's title is its subject in the report's words; the "
+                "minute is what the report says the meeting considered, nothing more. The report "
+                "records no decision of the meeting: the Board is asked to approve the priorities "
+                "later, in January 2012."
+            ),
+        ),
+    ),
+    source=(
+        f"{_S000_PROPOSAL_3} The year is not given: the report is signed 'January 2012', so the "
+        "September before it, 2011. The seed gives no day, time, venue or attendance, and no "
+        "minutes of the meeting; its other business, if any, is not recorded."
+    ),
+)
+
 # In the order they are created: a meeting's next meeting before the meeting that names it.
-MEETINGS: list[MeetingData] = [EVENT_MEETING, TL_NEXT_MEETING, TL_MEETING, LSP_MEETING]
+MEETINGS: list[MeetingData] = [
+    EVENT_MEETING,
+    TL_NEXT_MEETING,
+    TL_MEETING,
+    LSP_MEETING,
+    CHESTER_APB_SEPTEMBER,
+]
 
 # --------------------------------------------------------------------------------------------------
 # Forward plan
@@ -995,25 +1055,12 @@ FORWARD_PLAN: list[ForwardPlanData] = [
 ]
 
 # --------------------------------------------------------------------------------------------------
-# Meetings a seed mentions without a day. A meeting needs a date, so these are not created; they
-# are kept here so that what the seed says is not lost (the Chester APB paper's description and
-# decision required quote them).
+# Meetings a seed mentions without even a month or a year. A meeting needs at least its year
+# (`Meeting.date_precision`), so these are not created; they are kept here so that what the seed
+# says is not lost (the Chester APB paper's description quotes it). The September meeting of the
+# Chester APB, dated to its month, is created above (CHESTER_APB_SEPTEMBER).
 
 UNDATED_MEETINGS: list[UndatedMeetingData] = [
-    UndatedMeetingData(
-        body="apb:Chester",
-        when="September (2011 by the paper's date; no day given)",
-        what_the_seed_records=(
-            "The Board considered the priorities for the Action Plan: Enhancing health and "
-            "well-being / reducing health inequalities; Enabling economic growth (including "
-            "employment support & infrastructure, enterprise communities & capacity building); "
-            "Improving the environment and regenerating neighbourhoods (including housing)."
-        ),
-        source=(
-            f"{S000}, proposal 3: 'Chester APB approves the priorities for the Action Plan which "
-            "were considered at the September meeting'."
-        ),
-    ),
     UndatedMeetingData(
         body="apb:Chester",
         when="before January 2012 (no date given; it may be the September meeting)",

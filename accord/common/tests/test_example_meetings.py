@@ -1,6 +1,7 @@
 """The example's meetings say what the seed papers say: the Thematic Leads minutes of 27 April
-2009 (seed 004) item by item, the next meeting, the LSP's forward plan for 30 April 2009, and
-the Partnership Event of 8 December 2008 (seed 001). The expected values below are copied from
+2009 (seed 004) item by item, the next meeting, the LSP's forward plan for 30 April 2009, the
+Partnership Event of 8 December 2008 (seed 001), and the Chester APB's "September meeting"
+(seed 000), known only by its month. The expected values below are copied from
 the seeds, not from `meetings_data`, so a transcription that drifts from the seed fails."""
 
 import datetime as dt
@@ -19,6 +20,7 @@ from accord.common.example.meetings import is_loaded, load_meetings
 from accord.meetings.models import (
     AgendaItem,
     Attendance,
+    DatePrecision,
     Decision,
     ForwardPlanItem,
     Meeting,
@@ -29,6 +31,7 @@ from accord.meetings.selectors import matters_arising, meeting_page
 from accord.papers.models import Paper
 
 TL = "LSP Thematic Leads Group"
+CHESTER_APB = "Chester Area Partnership Board"
 LSP = "Cheshire West and Chester Local Strategic Partnership"
 BODY_NAMES = {b["key"]: b["name"] for b in BODIES}
 
@@ -374,6 +377,61 @@ def test_the_partnership_event_of_8_december_2008(example):
     assert not Attendance.objects.filter(meeting=event).exists()  # the bulletin lists nobody
 
 
+# Seed 000, proposal 3, the priorities "considered at the September meeting".
+CHESTER_PRIORITIES = [
+    "Enhancing health and well-being / reducing health inequalities",
+    "Enabling economic growth (including employment support & infrastructure, enterprise "
+    "communities & capacity building)",
+    "Improving the environment and regenerating neighbourhoods (including housing)",
+]
+
+
+def _chester_september() -> Meeting:
+    return Meeting.objects.live().get(body__name=CHESTER_APB)
+
+
+def test_the_chester_apb_september_meeting_is_known_only_by_its_month(example):
+    m = _chester_september()
+    assert (m.date, m.date_precision) == (dt.date(2011, 9, 1), DatePrecision.MONTH)
+    assert (m.date_label, str(m)) == (
+        "September 2011",
+        "Chester Area Partnership Board meeting, September 2011",
+    )
+    assert (m.start_time, m.end_time, m.venue, m.venue_text) == (None, None, None, "")
+    # Only what a later report says it considered, as a draft minute: nothing says the minutes
+    # were circulated, agreed or signed.
+    assert m.status == MeetingStatus.MINUTES_DRAFT
+    assert (m.minutes_agreed_at, m.signed_on, m.next_meeting) == (None, None, None)
+    assert not Attendance.objects.filter(meeting=m).exists()
+    assert not Decision.objects.filter(meeting=m).exists()
+    assert m.source.startswith("Seed 000: ")
+    assert "proposal 3: 'Chester APB approves the priorities for the Action Plan which" in m.source
+    assert "'January 2012'" in m.source
+
+
+def test_its_one_item_records_the_priorities_it_considered_and_nothing_more(example):
+    m = _chester_september()
+    # No standing items were added: the seed records none.
+    assert list(AgendaItem.objects.filter(meeting=m).values_list("number", "title")) == [
+        (1, "Priorities for the Chester Area Action Plan")
+    ]
+    item = AgendaItem.objects.get(meeting=m)
+    assert item.minutes == (
+        "The priorities for the Action Plan which were considered at the September meeting:\n\n"
+        + "\n".join(f"• {p}" for p in CHESTER_PRIORITIES)
+    )
+    assert item.source.startswith("Seed 000: ") and ", proposal 3: " in item.source
+    assert (item.presenter, item.presenter_text, item.standing) == (None, "", "")
+
+
+def test_only_the_last_chester_apb_is_left_undated(example):
+    # The September meeting is loaded; "the last Chester APB" has no month and stays described.
+    assert [u.when for u in md.UNDATED_MEETINGS] == [
+        "before January 2012 (no date given; it may be the September meeting)"
+    ]
+    assert Meeting.objects.filter(body__name=CHESTER_APB).count() == 1
+
+
 def test_every_record_says_where_it_comes_from_and_none_is_illustrative(example):
     meetings = Meeting.objects.filter(
         pk__in=[
@@ -394,6 +452,7 @@ def test_every_record_says_where_it_comes_from_and_none_is_illustrative(example)
         sources = list(qs.values_list("source", flat=True))
         assert sources, model
         assert all(s.startswith(("Seed 000", "Seed 001", "Seed 003", "Seed 004")) for s in sources)
+    assert meetings.count() == len(md.MEETINGS) == 5
     for model in (Meeting, Paper, Action, ForwardPlanItem):
         assert not model.objects.filter(is_illustrative=True).exists(), model
 
