@@ -50,6 +50,7 @@ def popolo(request: HttpRequest):
 
 
 def _add_routers() -> None:
+    from accord.actions.api import router as actions_router
     from accord.areas.api import router as areas
     from accord.areas.groups_api import router as area_groups_router
     from accord.bodies.api import router as bodies
@@ -58,6 +59,8 @@ def _add_routers() -> None:
     from accord.collection.api import router as collection_router
     from accord.indicators.api import periods_router as indicators_periods_router
     from accord.indicators.api import router as indicators_router
+    from accord.meetings.api import agenda_items_router, attendance_router, decisions_router
+    from accord.meetings.api import router as meetings_router
     from accord.meetings.oparl_api import router as oparl_router
     from accord.memberships.api import router as memberships
     from accord.milestones.api import programmes_router as programmes
@@ -65,6 +68,7 @@ def _add_routers() -> None:
     from accord.observations.api import imports_router as observations_imports_router
     from accord.observations.api import router as observations_router
     from accord.organisations.api import router as organisations
+    from accord.papers.api import router as papers_router
     from accord.people.api import router as people
     from accord.reviews.api import router as reviews_router
     from accord.scorecards.api import router as scorecards_router
@@ -98,6 +102,12 @@ def _add_routers() -> None:
     api.add_router("/scorecards", scorecards_router)
     api.add_router("/indicator-reviews", reviews_router)
     api.add_router("/case-studies", casestudies_router)
+    api.add_router("/meetings", meetings_router)
+    api.add_router("/agenda-items", agenda_items_router)
+    api.add_router("/papers", papers_router)
+    api.add_router("/attendance", attendance_router)
+    api.add_router("/decisions", decisions_router)
+    api.add_router("/actions", actions_router)
     api.add_router("/oparl", oparl_router)
 
 

@@ -9,6 +9,7 @@ import datetime as dt
 
 import pytest
 import schemathesis
+from django.contrib.contenttypes.models import ContentType
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import (
     content_type_conformance,
@@ -19,6 +20,7 @@ from schemathesis.checks import (
 )
 
 from accord.accounts.services import token_create
+from accord.actions.factories import ActionFactory, ActionNoteFactory
 from accord.common.factories import (
     AreaFactory,
     BodyFactory,
@@ -34,6 +36,14 @@ from accord.common.factories import (
     StrategyFactory,
 )
 from accord.indicators.factories import IndicatorFactory, PeriodFactory
+from accord.meetings.factories import (
+    AgendaItemFactory,
+    AttendanceFactory,
+    DecisionFactory,
+    MeetingFactory,
+)
+from accord.meetings.models import AgendaItem
+from accord.papers.factories import PaperFactory, PaperFileFactory
 from config.wsgi import application
 
 CHECKS = [
@@ -65,8 +75,10 @@ def same_connection():
 
 
 @pytest.fixture
-def manager_token(db, settings, same_connection):
+def manager_token(db, settings, same_connection, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Uploaded paper files go to a temporary directory, not the site's media.
+    settings.MEDIA_ROOT = tmp_path / "media"
     # A small framework, so that the low ids schemathesis tries often exist.
     borough = AreaFactory(kind="borough", gss_code="E06000050")
     lsp = BodyFactory(name="West Cheshire Together", kind="lsp_board", area=borough)
@@ -95,7 +107,35 @@ def manager_token(db, settings, same_connection):
     IndicatorFactory(status="replaced", replaced_by=ni, status_on=dt.date(2011, 3, 31))
     for text in ("2008/09", "2009/10 Q3", "2001 - 03"):
         PeriodFactory(text=text)
+    make_meetings(lsp)
     return token_create(user=ManagerFactory())
+
+
+def make_meetings(lsp) -> None:
+    """Meetings at each stage of their life, with agendas, papers and their files, attendance,
+    decisions and actions (illustrative test records)."""
+    item_type = ContentType.objects.get_for_model(AgendaItem)
+    day = dt.date(2009, 4, 27)
+    for n, status in enumerate(
+        ("scheduled", "agenda_published", "held", "minutes_draft", "minutes_agreed", "cancelled")
+    ):
+        meeting = MeetingFactory(
+            body=lsp,
+            date=day + dt.timedelta(weeks=n),
+            status=status,
+            cancelled_reason="No quorum" if status == "cancelled" else "",
+        )
+        paper = PaperFactory(body=lsp, is_public=bool(n % 2))
+        PaperFileFactory(paper=paper)
+        for number in (1, 2):
+            item = AgendaItemFactory(
+                meeting=meeting, number=number, is_restricted=number == 2, papers=[paper]
+            )
+            if status in ("minutes_draft", "minutes_agreed"):
+                DecisionFactory(item=item)
+            action = ActionFactory(body=lsp, origin_type=item_type, origin_id=item.pk)
+            ActionNoteFactory(action=action)
+        AttendanceFactory(meeting=meeting)
 
 
 @schema.parametrize()
