@@ -31,6 +31,7 @@ from accord.meetings.models import (
     Capacity,
     DatePrecision,
     Decision,
+    DecisionKind,
     ForwardPlanItem,
     ForwardPlanStatus,
     Meeting,
@@ -810,6 +811,46 @@ def minutes_agree(
         meeting,
         MeetingStatus.MINUTES_AGREED,
         extra={"minutes_agreed_at": at_meeting, "minutes_agreed_by": decision},
+        expected_version=expected_version,
+        by=by,
+    )
+
+
+@transaction.atomic
+def minutes_agree_by_new_decision(
+    *,
+    meeting: Meeting,
+    at_meeting: Meeting,
+    decision_text: str,
+    expected_version: int | None = None,
+    by: Any,
+) -> Meeting:
+    """Record the agreeing meeting's decision, under its "minutes and matters arising" item,
+    and agree these minutes by it: both or neither."""
+    if not rules.minutes_editable(at_meeting.status):
+        raise ValidationError(
+            {
+                "decision_text": f"The minutes of {at_meeting} are "
+                f"“{at_meeting.get_status_display().lower()}”, so no decision can be added "
+                "to them: choose the decision they record"
+            }
+        )
+    minutes_item = (
+        AgendaItem.objects.live()
+        .filter(meeting=at_meeting, standing=StandingItem.MINUTES)
+        .order_by("number")
+        .first()
+    )
+    decision = decision_record(
+        item=minutes_item,
+        meeting=at_meeting,
+        fields={"text": decision_text.strip(), "kind": DecisionKind.APPROVAL},
+        by=by,
+    )
+    return minutes_agree(
+        meeting=meeting,
+        at_meeting=at_meeting,
+        decision=decision,
         expected_version=expected_version,
         by=by,
     )

@@ -55,11 +55,9 @@ from accord.meetings.models import (
     Attendance,
     AttendanceStatus,
     Decision,
-    DecisionKind,
     Meeting,
     MeetingStatus,
     MinutesAmendment,
-    StandingItem,
 )
 from accord.meetings.selectors import (
     EXPECTED_ROLES,
@@ -689,39 +687,22 @@ def agree(request, pk: int):
     def save(f):
         at: Meeting = f.cleaned_data["minutes_agreed_at"]
         decision: Decision | None = f.cleaned_data["minutes_agreed_by"]
-        with transaction.atomic():
-            if decision is None:
-                if not rules.minutes_editable(at.status):
-                    raise ValidationError(
-                        {
-                            "decision_text": f"The minutes of {at} are "
-                            f"“{at.get_status_display().lower()}”, so no decision can be added "
-                            "to them: choose the decision they record"
-                        }
-                    )
-                require_perm(request, "meetings.add_decision", at)
-                minutes_item = (
-                    AgendaItem.objects.live()
-                    .filter(meeting=at, standing=StandingItem.MINUTES)
-                    .order_by("number")
-                    .first()
-                )
-                decision = services.decision_record(
-                    item=minutes_item,
-                    meeting=at,
-                    fields={
-                        "text": f.cleaned_data["decision_text"].strip(),
-                        "kind": DecisionKind.APPROVAL,
-                    },
-                    by=user,
-                )
-            return services.minutes_agree(
+        if decision is None:
+            require_perm(request, "meetings.add_decision", at)
+            return services.minutes_agree_by_new_decision(
                 meeting=meeting,
                 at_meeting=at,
-                decision=decision,
+                decision_text=f.cleaned_data["decision_text"],
                 expected_version=expected_version(f),
                 by=user,
             )
+        return services.minutes_agree(
+            meeting=meeting,
+            at_meeting=at,
+            decision=decision,
+            expected_version=expected_version(f),
+            by=user,
+        )
 
     return _form_page(
         request,

@@ -359,3 +359,34 @@ def test_recording_past_meetings_as_the_records_have_them(body, by):
         meeting=held, rows=[{"person": PersonFactory(), "source": "Seed 001"}], by=by
     )[0]
     assert row.source == "Seed 001"
+
+
+def test_agreeing_by_a_new_decision_records_both_or_neither(body, by):
+    first = hold(schedule(body, by), by)
+    item = first.items.live().order_by("number").first()
+    services.minutes_record(item=item, text="Welcomed.", by=by)
+    later = services.meeting_create(fields={"body": body, "date": MAY_18}, by=by)
+    with pytest.raises(ValidationError) as err:  # not held yet
+        services.minutes_agree_by_new_decision(
+            meeting=first, at_meeting=later, decision_text="The minutes were agreed.", by=by
+        )
+    assert "decision_text" in err.value.message_dict
+    # Another body's held meeting takes the decision but cannot agree: neither stays.
+    elsewhere = hold(schedule(BodyFactory(), by, day=MAY_18), by)
+    with pytest.raises(ValidationError) as err:
+        services.minutes_agree_by_new_decision(
+            meeting=first, at_meeting=elsewhere, decision_text="Agreed.", by=by
+        )
+    assert "minutes_agreed_at" in err.value.message_dict
+    assert not elsewhere.decisions.exists()
+    first.refresh_from_db()
+    assert first.status == S.MINUTES_DRAFT
+
+    later = hold(later, by)
+    agreed = services.minutes_agree_by_new_decision(
+        meeting=first, at_meeting=later, decision_text=" The minutes were agreed. ", by=by
+    )
+    decision = agreed.minutes_agreed_by
+    assert (agreed.status, agreed.minutes_agreed_at) == (S.MINUTES_AGREED, later)
+    assert (decision.text, decision.kind) == ("The minutes were agreed.", "approval")
+    assert decision.item.standing == "minutes"
