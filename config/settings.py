@@ -93,12 +93,25 @@ TEMPLATES = [
     },
 ]
 
+# Connections are kept between requests (checked before reuse): opening a PostgreSQL
+# connection costs more than most of our pages' queries. ACCORD_DB_CONN_MAX_AGE=0 closes each
+# at the end of its request.
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'accord.sqlite3'}",
-        conn_max_age=0,
+        conn_max_age=int(os.environ.get("ACCORD_DB_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # Pages make many small indexed reads; starting parallel workers for one (which the planner
+    # chooses for a UNION of a few hundred rows) takes longer than the read itself.
+    DATABASES["default"].setdefault("OPTIONS", {})
+    DATABASES["default"]["OPTIONS"].setdefault(
+        "options",
+        "-c max_parallel_workers_per_gather="
+        + os.environ.get("ACCORD_PG_PARALLEL_WORKERS", "0"),
+    )
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].update({"timeout": 20})

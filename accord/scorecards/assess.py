@@ -406,6 +406,21 @@ def _latest(
     return latest
 
 
+def _by_period(wanted: set[tuple[int, int, int]]) -> Q:
+    """A filter for these (indicator, area, period) figures, one clause per period, so that
+    each reads only its own indicators and areas through an index rather than every
+    combination of all of them (or, on PostgreSQL, every figure of the areas)."""
+    per_period: dict[int, tuple[set[int], set[int]]] = defaultdict(lambda: (set(), set()))
+    for ind, area, period in wanted:
+        inds, areas = per_period[period]
+        inds.add(ind)
+        areas.add(area)
+    condition = Q()
+    for period, (inds, areas) in sorted(per_period.items()):
+        condition |= Q(period_id=period, indicator_id__in=sorted(inds), area_id__in=sorted(areas))
+    return condition
+
+
 def _pairs(missing: list[tuple[int, int]]) -> Q:
     """A filter for exactly these (indicator, area) series: indicators missing the same areas
     share one clause. A few late series must not make the window read the whole table; when
@@ -579,15 +594,7 @@ def assess(
             if p is not None and (ind_id, area, p) not in figures:
                 wanted.add((ind_id, area, p))
     if wanted and trend:
-        rows = (
-            _base(user)
-            .filter(
-                indicator_id__in={w[0] for w in wanted},
-                area_id__in={w[1] for w in wanted},
-                period_id__in={w[2] for w in wanted},
-            )
-            .values_list(*_OBS)
-        )
+        rows = _base(user).filter(_by_period(wanted)).values_list(*_OBS)
         for row in rows:
             key = (row[0], row[1], row[2])
             if key in wanted:
@@ -602,11 +609,10 @@ def assess(
                 special.add(other)
         special.update(comparators.get(a, ()))
     values: dict[tuple[int, int, int], tuple] = {}
-    latest_periods = set(latest.values())
-    if latest_periods:
+    if latest and special:
         rows = (
             _base(user)
-            .filter(indicator_id__in=ind_ids, period_id__in=latest_periods, area_id__in=special)
+            .filter(_by_period({(i, a, p) for (i, _), p in latest.items() for a in special}))
             .values_list("indicator_id", "period_id", "area_id", "value", "ci_lower", "ci_upper")
         )
         for ind_id, period, area, value, lower, upper in rows:
