@@ -65,6 +65,12 @@ def reader(user: Any) -> Any:
     return user if user is not None else AnonymousUser()
 
 
+# An indicator's texts that no scorecard, scorecard export or report shows.
+LONG_TEXTS = ("definition", "rationale", "polarity_note", "status_reason")
+# Who made or changed a record and when: read only by its history page.
+AUDIT = ("created_on", "modified_on", "created_by", "modified_by")
+
+
 def _indicators(qs: QuerySet[Indicator]) -> QuerySet[Indicator]:
     return qs.order_by("scheme", "code")
 
@@ -447,12 +453,19 @@ def body_indicators(body: Body, user: Any) -> tuple[list[Indicator], dict[int, l
     queries when there are none, four when there are)."""
     ids = family_ids(body, user)
     served = served_outcomes(ids, user)
+    # A subquery rather than a join, so no DISTINCT over every column; the long texts are not
+    # shown on a scorecard.
+    linked = Indicator.outcomes.through.objects.filter(commitment__in=served).values("indicator_id")
     indicators = list(
         _indicators(
             in_use()
-            .filter(Q(owning_body_id__in=ids) | Q(outcomes__in=served))
-            .distinct()
+            .filter(Q(owning_body_id__in=ids) | Q(pk__in=linked))
             .select_related("owning_body")
+            .defer(
+                *LONG_TEXTS,
+                *AUDIT,
+                *(f"owning_body__{f}" for f in (*AUDIT, "purpose", "terms_of_reference")),
+            )
         )
     )
     if not indicators:

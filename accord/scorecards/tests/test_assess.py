@@ -271,3 +271,20 @@ def test_without_the_trend_the_earlier_figures_are_not_read(world):
         full.quartile,
     )
     assert len(without) == len(with_trend) - 1
+
+
+def test_ids_written_into_the_sql_are_integers_only(world):
+    """The id condition matches exactly the ids given, none for an empty list, and refuses
+    anything that is not an integer rather than writing it into the SQL."""
+    from accord.observations.models import Observation
+    from accord.scorecards.assess import ids_in
+
+    ind = quarterly()
+    first = observe(ind, world.borough, "2009/10 Q1", 10)
+    observe(ind, world.borough, "2009/10 Q2", 11)
+    found = Observation.objects.filter(ids_in(Observation, id=[first.pk, first.pk]))
+    assert list(found.values_list("pk", flat=True)) == [first.pk]
+    assert not Observation.objects.filter(ids_in(Observation, id=[])).exists()
+    assert not Observation.objects.filter(ids_in(Observation, id=[first.pk], area_id=[])).exists()
+    with pytest.raises(ValueError):
+        list(Observation.objects.filter(ids_in(Observation, id=["1) OR (1 = 1"])))
