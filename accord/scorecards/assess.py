@@ -171,7 +171,7 @@ class _Ids(Expression):
         self.table = table
         self.terms = terms  # OR of ANDs of (column, ids)
 
-    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list]:
+    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, tuple[str | int, ...]]:
         q = connection.ops.quote_name
         ors = []
         for term in self.terms:
@@ -184,7 +184,7 @@ class _Ids(Expression):
                 listed = ", ".join(map(str, values))
                 ands.append(f"{q(self.table)}.{q(column)} IN ({listed})")
             ors.append("(" + " AND ".join(ands) + ")")
-        return ("(" + " OR ".join(ors) + ")" if ors else "(1 = 0)"), []
+        return ("(" + " OR ".join(ors) + ")" if ors else "(1 = 0)"), ()
 
 
 def ids_in(model: Any, **columns: Iterable[int]) -> _Ids:
@@ -445,19 +445,21 @@ def _latest(
     return latest
 
 
-def _by_period(wanted: set[tuple[int, int, int]]) -> _Ids:
+def _by_period(wanted: Iterable[tuple[int, int | None, int]], areas: Iterable[int] = ()) -> _Ids:
     """A filter for these (indicator, area, period) figures, one clause per period, so that
     each reads only its own indicators and areas through an index rather than every
-    combination of all of them (or, on PostgreSQL, every figure of the areas)."""
-    per_period: dict[int, tuple[set[int], set[int]]] = defaultdict(lambda: (set(), set()))
+    combination of all of them (or, on PostgreSQL, every figure of the areas). With `areas`,
+    each period's clause also takes those areas (the area in `wanted` may then be None)."""
+    per_period: dict[int, tuple[set[int], set[int]]] = defaultdict(lambda: (set(), set(areas)))
     for ind, area, period in wanted:
-        inds, areas = per_period[period]
+        inds, in_areas = per_period[period]
         inds.add(ind)
-        areas.add(area)
+        if area is not None:
+            in_areas.add(area)
     return _obs_ids(
         [
-            [("period_id", [period]), ("indicator_id", inds), ("area_id", areas)]
-            for period, (inds, areas) in sorted(per_period.items())
+            [("period_id", [period]), ("indicator_id", inds), ("area_id", in_areas)]
+            for period, (inds, in_areas) in sorted(per_period.items())
         ]
     )
 
@@ -654,7 +656,7 @@ def assess(
     if latest and special:
         rows = (
             _base(user)
-            .filter(_by_period({(i, a, p) for (i, _), p in latest.items() for a in special}))
+            .filter(_by_period({(i, None, p) for (i, _), p in latest.items()}, special))
             .values_list("indicator_id", "period_id", "area_id", "value", "ci_lower", "ci_upper")
         )
         for ind_id, period, area, value, lower, upper in rows:
