@@ -109,8 +109,7 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].setdefault(
         "options",
-        "-c max_parallel_workers_per_gather="
-        + os.environ.get("ACCORD_PG_PARALLEL_WORKERS", "0"),
+        "-c max_parallel_workers_per_gather=" + os.environ.get("ACCORD_PG_PARALLEL_WORKERS", "0"),
     )
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"].setdefault("OPTIONS", {})

@@ -450,7 +450,7 @@ def _by_period(
     columns: tuple[str, ...],
     wanted: Iterable[tuple[int, int | None, int]],
     areas: Iterable[int] = (),
-) -> QuerySet[Observation]:
+) -> QuerySet[Observation, tuple[Any, ...]]:
     """These (indicator, area, period) figures' columns, read one period at a time (UNION ALL),
     so that each branch reads only its own indicators and areas through an index: as one OR,
     SQLite scanned the whole table and PostgreSQL every figure of the areas. With `areas`,
