@@ -105,11 +105,16 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     # Pages make many small indexed reads; starting parallel workers for one (which the planner
-    # chooses for a UNION of a few hundred rows) takes longer than the read itself.
+    # chooses for a UNION of a few hundred rows) takes longer than the read itself. Compiling a
+    # query (JIT), which the planner chooses for the larger scorecard reads, cost more than it
+    # saved: the all-areas assessment took 11 s with it and 6 s without (decision 0010).
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].setdefault(
         "options",
-        "-c max_parallel_workers_per_gather=" + os.environ.get("ACCORD_PG_PARALLEL_WORKERS", "0"),
+        "-c max_parallel_workers_per_gather="
+        + os.environ.get("ACCORD_PG_PARALLEL_WORKERS", "0")
+        + " -c jit="
+        + ("on" if os.environ.get("ACCORD_PG_JIT") == "1" else "off"),
     )
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"].setdefault("OPTIONS", {})

@@ -387,24 +387,20 @@ def _latest(
     """The period of each indicator and area's latest figure, filling `figures` (keyed by
     indicator, area and period) with the rows read.
 
-    One query for the figures recent enough not to be late (one branch per frequency, each
-    probing the index on indicator, period and area), then, only for what it did not find,
+    One query for the figures recent enough not to be late (one branch per recent period, with
+    the indicators for which that period is recent), then, only for what it did not find,
     one query taking the latest of each series with a window function."""
     by_frequency: dict[str, list[int]] = defaultdict(list)
     for ind in inds:
         by_frequency[ind.frequency].append(ind.id)
-    branches = []
+    # Each recent period with the indicators for which it is recent enough.
+    recent_figures: list[tuple[int, int | None, int]] = []
     for frequency, ids in by_frequency.items():
         months = rules.EXPECTED_WITHIN_MONTHS.get(frequency)
         if months is None:
             continue  # ad hoc surveys may be any age: read by the window below
         recent = periods.since(rules.add_months(as_of, -months))
-        if recent:
-            branches.append(
-                _base(user)
-                .filter(ids_in(Observation, indicator_id=ids, area_id=area_ids, period_id=recent))
-                .values_list(*_OBS)
-            )
+        recent_figures += [(i, None, p) for i in ids for p in recent]
     latest: dict[tuple[int, int], int] = {}
 
     rank = periods.rank
@@ -418,9 +414,8 @@ def _latest(
             if known is None or rank[period] > rank[known]:
                 latest[pair] = period
 
-    if branches:
-        query = branches[0].union(*branches[1:], all=True) if len(branches) > 1 else branches[0]
-        take(query)
+    if recent_figures:
+        take(_by_period(user, _OBS, recent_figures, area_ids))
     missing = [
         (i.id, a)
         for i in inds
@@ -519,17 +514,11 @@ def _peers(
         classes = {k[2] for k in missing}
         peer_ids = [a for a in tree.kind if tree.peer_class(a) in classes]
         found: dict[tuple[int, int, str], list[float]] = {k: [] for k in missing}
-        rows = (
-            _base(user)
-            .filter(
-                ids_in(
-                    Observation,
-                    indicator_id={k[0] for k in missing},
-                    period_id={k[1] for k in missing},
-                    area_id=peer_ids,
-                )
-            )
-            .values_list("indicator_id", "period_id", "area_id", "value")
+        rows = _by_period(
+            user,
+            ("indicator_id", "period_id", "area_id", "value"),
+            {(k[0], None, k[1]) for k in missing},
+            peer_ids,
         )
         for ind_id, period, area, value in rows:
             vals = found.get((ind_id, period, tree.peer_class(area)))
