@@ -32,4 +32,8 @@ class Migration(migrations.Migration):
             model_name="observation",
             index=models.Index(fields=["area", "indicator", "period"], name="obs_area_ind_period"),
         ),
+        migrations.AddIndex(
+            model_name="observation",
+            index=models.Index(fields=["period", "indicator", "area"], name="obs_period_ind_area"),
+        ),
     ]
