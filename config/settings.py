@@ -112,7 +112,7 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     DATABASES["default"]["OPTIONS"].setdefault(
         "options",
         "-c max_parallel_workers_per_gather="
-        + os.environ.get("ACCORD_PG_PARALLEL_WORKERS", "0")
+        + str(int(os.environ.get("ACCORD_PG_PARALLEL_WORKERS", "0")))
         + " -c jit="
         + ("on" if os.environ.get("ACCORD_PG_JIT") == "1" else "off"),
     )

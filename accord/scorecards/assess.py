@@ -192,10 +192,6 @@ def ids_in(model: Any, **columns: Iterable[int]) -> _Ids:
     return _Ids(model._meta.db_table, [list(columns.items())])
 
 
-def _obs_ids(terms: list[list[tuple[str, Iterable[int]]]]) -> _Ids:
-    return _Ids(Observation._meta.db_table, terms)
-
-
 def visible(user: Any) -> QuerySet[Observation]:
     """The figures this user may read: current ones; final only for the public (and when no
     user is given)."""
@@ -496,9 +492,10 @@ def _pairs(missing: list[tuple[int, int]]) -> _Ids:
     for ind, areas in per_indicator.items():
         shared[frozenset(areas)].append(ind)
     if sum(len(a) + len(i) for a, i in shared.items()) > 20000:
-        return _obs_ids([[("indicator_id", per_indicator), ("area_id", {a for _, a in missing})]])
-    return _obs_ids(
-        [[("indicator_id", inds), ("area_id", area_set)] for area_set, inds in shared.items()]
+        return ids_in(Observation, indicator_id=per_indicator, area_id={a for _, a in missing})
+    return _Ids(
+        Observation._meta.db_table,
+        [[("indicator_id", inds), ("area_id", area_set)] for area_set, inds in shared.items()],
     )
 
 
