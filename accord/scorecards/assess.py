@@ -88,7 +88,9 @@ ROW_FIELDS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen dataclass sets each of its 31 fields through object.__setattr__, which
+# cost more than the rest of the assessment of a row when all 350 authorities are assessed.
+@dataclass(slots=True)
 class Assessment:
     indicator_id: int
     area_id: int
@@ -328,22 +330,26 @@ class _Period:
 
 
 class _Periods:
-    """Every period ended by the as-of day (one query), with each one's previous period and the
-    same period a year earlier."""
+    """Every period ended by the as-of day, with each one's previous period and the same period
+    a year earlier; and every period's code and span, for targets (one query)."""
 
     def __init__(self, as_of: dt.date) -> None:
         self.by_id: dict[int, _Period] = {}
         self.by_code: dict[str, _Period] = {}
-        for row in Period.objects.filter(end__lte=as_of).values_list(
-            "id", "code", "kind", "start", "end"
-        ):
+        # Every period, ended or not: (code, start, end), as targets name them.
+        self.spans: dict[int, tuple[str, dt.date, dt.date]] = {}
+        for row in Period.objects.values_list("id", "code", "kind", "start", "end"):
             p = _Period(*row)
-            self.by_id[p.id] = p
-            self.by_code[p.code] = p
+            self.spans[p.id] = (p.code, p.start, p.end)
+            if p.end <= as_of:
+                self.by_id[p.id] = p
+                self.by_code[p.code] = p
         # Later figures rank higher: ending later, or ending together and shorter.
         ordered = sorted(self.by_id.values(), key=lambda p: (p.end, p.start))
         self.rank = {p.id: i for i, p in enumerate(ordered)}
+        self.ordinal = {p.id: p.end.toordinal() for p in ordered}
         self._back: dict[int, tuple[int | None, int | None]] = {}
+        self._chain: dict[tuple[int, int], list[int]] = {}
 
     def since(self, day: dt.date) -> list[int]:
         return [p.id for p in self.by_id.values() if p.end >= day]
@@ -365,13 +371,16 @@ class _Periods:
 
     def chain(self, period_id: int, n: int) -> list[int]:
         """This period and up to n - 1 periods before it, one after another, latest first."""
-        out = [period_id]
-        while len(out) < n:
-            prev = self.back(out[-1])[0]
-            if prev is None:
-                break
-            out.append(prev)
-        return out
+        found = self._chain.get((period_id, n))
+        if found is None:
+            found = [period_id]
+            while len(found) < n:
+                prev = self.back(found[-1])[0]
+                if prev is None:
+                    break
+                found.append(prev)
+            self._chain[(period_id, n)] = found
+        return found
 
 
 def _latest(
@@ -545,24 +554,27 @@ def _peers(
     return {k: _PEERS[(signed, *k)] for k in needed}
 
 
-def live_targets(ind_ids: list[int], area_ids: list[int]) -> dict[tuple[int, int], list[tuple]]:
+def live_targets(
+    ind_ids: list[int],
+    area_ids: list[int],
+    spans: dict[int, tuple[str, dt.date, dt.date]] | None = None,
+) -> dict[tuple[int, int], list[tuple]]:
     """Live targets for each indicator and area, the area's own before its groups' (two
-    queries). Each: period code, start, end, value, provenance, is the area's own."""
+    queries, and one for the periods unless `spans` gives each period's code, start and end).
+    Each: period code, start, end, value, provenance, is the area's own."""
+    if spans is None:
+        spans = {
+            pk: (code, start, end)
+            for pk, code, start, end in Period.objects.values_list("id", "code", "start", "end")
+        }
     memberships: dict[int, list[int]] = defaultdict(list)
     for group_id, area_id in AreaGroup.members.through.objects.filter(
         area_id__in=area_ids, areagroup__archived_on__isnull=True
     ).values_list("areagroup_id", "area_id"):
         memberships[group_id].append(area_id)
-    columns = (
-        "indicator_id",
-        "area_id",
-        "area_group_id",
-        "period__code",
-        "period__start",
-        "period__end",
-        "value",
-        "provenance",
-    )
+    # The period by its id, not its joined code and dates: parsing two dates on each of
+    # a hundred thousand targets took longer than the query.
+    columns = ("indicator_id", "area_id", "area_group_id", "period_id", "value", "provenance")
     live = Target.objects.live().filter(ids_in(Target, indicator_id=ind_ids)).order_by()
     # Two branches rather than one OR, so each reads through its own index (by area, by group)
     # instead of every target of the indicators.
@@ -574,12 +586,12 @@ def live_targets(ind_ids: list[int], area_ids: list[int]) -> dict[tuple[int, int
         )
     )
     out: dict[tuple[int, int], list[tuple]] = defaultdict(list)
-    for ind, area, group, code, start, end, value, provenance in rows:
+    for ind, area, group, period, value, provenance in rows:
         if area is not None:
-            out[(ind, area)].append((code, start, end, value, provenance, True))
+            out[(ind, area)].append((*spans[period], value, provenance, True))
         else:
             for member in memberships.get(group, ()):
-                out[(ind, member)].append((code, start, end, value, provenance, False))
+                out[(ind, member)].append((*spans[period], value, provenance, False))
     return out
 
 
@@ -634,23 +646,36 @@ def assess(
     comparators = _comparators(area_ids)
     periods = _Periods(as_of)
     reporting = rules.reporting_quarter(as_of)
-    targets = live_targets(ind_ids, area_ids)
+    targets = live_targets(ind_ids, area_ids, periods.spans)
 
     figures: dict[tuple[int, int, int], tuple] = {}
     latest = _latest(user, inds, area_ids, as_of, periods, figures, tree.kind)
 
     # The figures before the latest that direction of travel and the forecast need.
+    # Each series' final target is found once here and used again for its forecast.
     wanted: set[tuple[int, int, int]] = set()
+    finals: dict[tuple[int, int], tuple | None] = {}
     depth = {i.id: i.forecast_points for i in inds}
-    for (ind_id, area), period in latest.items():
-        needed: list[int | None] = list(periods.back(period))
-        if _final_target(targets.get((ind_id, area), []), periods.by_id[period].end) is not None:
-            needed += periods.chain(period, depth[ind_id])
+    # The earlier periods a series needs depend only on its latest period, its indicator's
+    # forecast depth and whether it has a final target to forecast to.
+    earlier: dict[tuple[int, int], list[int]] = {}
+    by_id = periods.by_id
+    for pair, period in latest.items():
+        final = finals[pair] = _final_target(targets.get(pair, ()), by_id[period].end)
+        n = depth[pair[0]] if final is not None else 0
+        needed = earlier.get((period, n))
+        if needed is None:
+            needed = [p for p in periods.back(period) if p is not None]
+            if n:
+                needed += periods.chain(period, n)[1:]
+            needed = earlier[(period, n)] = list(dict.fromkeys(needed))
+        ind_id, area = pair
         for p in needed:
-            if p is not None and (ind_id, area, p) not in figures:
+            if (ind_id, area, p) not in figures:
                 wanted.add((ind_id, area, p))
     if wanted and trend:
-        rows = _by_period(user, _OBS, wanted)
+        # Earlier figures need only their value and interval.
+        rows = _by_period(user, _OBS[:6], wanted)
         for row in rows:
             key = (row[0], row[1], row[2])
             if key in wanted:
@@ -691,6 +716,7 @@ def assess(
                     figures,
                     periods,
                     targets.get((ind.id, area), []),
+                    finals,
                     values,
                     peers,
                     comparators.get(area, []),
@@ -740,6 +766,7 @@ def _assess_one(
     figures: dict[tuple[int, int, int], tuple],
     periods: _Periods,
     targets: list[tuple],
+    finals: dict[tuple[int, int], tuple | None],
     values: dict,
     peers: dict,
     comparator_ids: list[int],
@@ -794,13 +821,14 @@ def _assess_one(
     )
 
     # Forecast to the final target, from the figures of the last n periods.
-    final = _final_target(targets, end)
+    final = finals[(ind.id, area)]
     forecast_value = None
     method = ""
     f_status = rules.NO_FORECAST
     if final is not None:
+        ordinal = periods.ordinal
         points = [
-            (periods.by_id[p].end.toordinal(), f[0])
+            (ordinal[p], f[0])
             for p in reversed(periods.chain(period_id, ind.forecast_points))
             if (f := figures.get((ind.id, area, p))) is not None
         ]

@@ -282,12 +282,15 @@ def forecast_linear(
     k = len(recent)
     if k < MIN_FORECAST_POINTS:
         return None
-    mean_x = math.fsum(x for x, _ in recent) / k
-    mean_y = math.fsum(y for _, y in recent) / k
-    sxx = math.fsum((x - mean_x) ** 2 for x, _ in recent)
+    xs = [x for x, _ in recent]
+    ys = [y for _, y in recent]
+    mean_x = math.fsum(xs) / k
+    mean_y = math.fsum(ys) / k
+    dx = [x - mean_x for x in xs]
+    sxx = math.fsum([d * d for d in dx])
     if sxx == 0:
         return None
-    sxy = math.fsum((x - mean_x) * (y - mean_y) for x, y in recent)
+    sxy = math.fsum([d * (y - mean_y) for d, y in zip(dx, ys, strict=True)])
     slope = sxy / sxx
     return mean_y + slope * (target_x - mean_x), k
 
