@@ -661,7 +661,7 @@ def assess(
     earlier: dict[tuple[int, int], list[int]] = {}
     by_id = periods.by_id
     for pair, period in latest.items():
-        final = finals[pair] = _final_target(targets.get(pair, ()), by_id[period].end)
+        final = finals[pair] = _final_target(targets.get(pair, []), by_id[period].end)
         n = depth[pair[0]] if final is not None else 0
         needed = earlier.get((period, n))
         if needed is None:
