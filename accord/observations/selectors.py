@@ -9,7 +9,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db import connection
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from accord.areas.models import Area
 from accord.indicators.models import Indicator, Period
@@ -74,11 +75,56 @@ def observation_list(
         qs = qs.filter(status=status)
     if provenance:
         qs = qs.filter(provenance=provenance)
-    # Ordered along the (indicator, area, period) index, so a page of a national table of
-    # millions of figures is read from the index rather than by sorting them all.
-    return qs.select_related(*RELATED).order_by(
-        "indicator_id", "area_id", "period__start", "period__end", "breakdown", "-pk"
-    )
+    return qs.select_related(*RELATED).order_by(*LIST_ORDER)
+
+
+# By indicator and area (the (indicator, area, period) index), then each series' figures by
+# their period's dates.
+LIST_ORDER = ("indicator_id", "area_id", "period__start", "period__end", "breakdown", "-pk")
+
+
+def _period_edge(name: str) -> Subquery:
+    return Subquery(Period.objects.filter(pk=OuterRef("period_id")).values(name)[:1])
+
+
+def _page_order() -> tuple[Any, ...]:
+    """LIST_ORDER as each database reads a page of it fastest. With the period joined, SQLite
+    read every figure through another index and sorted them all (ten seconds for three million
+    figures), so it takes the dates from a subquery and walks the index; PostgreSQL sorts
+    only within each series either way, but runs such a subquery once per figure skipped (half
+    a minute for the last page)."""
+    if connection.vendor == "sqlite":
+        return (
+            "indicator_id",
+            "area_id",
+            _period_edge("start"),
+            _period_edge("end"),
+            *LIST_ORDER[4:],
+        )
+    return LIST_ORDER
+
+
+class FigurePages:
+    """The figures list as a paginator reads it: a page's ids come from the figures table alone,
+    in LIST_ORDER, then those figures are read with their indicator, area and period. With the
+    four tables joined in one query, SQLite read the figures area by area and sorted all of
+    them to show fifty."""
+
+    def __init__(self, figures: QuerySet[Observation]) -> None:
+        self.figures = figures.select_related(None).order_by(*_page_order())
+
+    def count(self) -> int:
+        return self.figures.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, item: slice) -> list[Observation]:
+        if not isinstance(item, slice):
+            raise TypeError("The figures list is read a page (a slice) at a time.")
+        ids = list(self.figures.values_list("pk", flat=True)[item])
+        found = Observation.objects.select_related(*RELATED).in_bulk(ids)
+        return [found[pk] for pk in ids]
 
 
 EXPORT_HEADER = [

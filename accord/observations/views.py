@@ -55,7 +55,8 @@ def _filters(request) -> tuple[ObservationFilterForm, dict]:
 
 def observation_list(request):
     form, filters = _filters(request)
-    page, page_range = paginate(request, selectors.observation_list(user=request.user, **filters))
+    figures = selectors.FigurePages(selectors.observation_list(user=request.user, **filters))
+    page, page_range = paginate(request, figures)
     query = request.GET.copy()
     query.pop("page", None)
     return render(

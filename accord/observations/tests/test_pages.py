@@ -96,6 +96,24 @@ def test_the_list_makes_the_same_queries_however_many_figures(
         assert client.get(LIST).status_code == 200
 
 
+def test_the_list_pages_each_series_by_its_periods_dates_not_their_ids(client):
+    """Periods made latest first have ids in the reverse of date order; each page still runs
+    by indicator, area, then period dates, and the second page carries on from the first."""
+    indicator = IndicatorFactory(code="T 9")
+    areas = [AreaFactory(name=f"Place {n}", gss_code=f"E0800001{n}") for n in range(2)]
+    periods = [PeriodFactory(text=f"{2030 - n}") for n in range(30)]  # 2030 first, 2001 last
+    for area in areas:
+        for period in periods:
+            ObservationFactory(indicator=indicator, area=area, period=period)
+    first = client.get(LIST).context["page"]
+    second = client.get(LIST, {"page": 2}).context["page"]
+    shown = [(f.area.name, f.period.code) for f in [*first.object_list, *second.object_list]]
+    expected = [(a.name, str(year)) for a in areas for year in range(2001, 2031)]
+    assert first.paginator.count == 60
+    assert shown == expected[: len(shown)]
+    assert len(shown) == min(60, 2 * first.paginator.per_page)
+
+
 def test_csv_export_streams_the_filtered_figures(client, figures):
     ind = figures[3].indicator
     response = client.get(reverse("observations:export"), {"indicator": ind.pk})
