@@ -479,6 +479,13 @@ def _by_period(
         inds.add(ind)
         if area is not None:
             in_areas.add(area)
+    return _per_period(user, columns, per_period)
+
+
+def _per_period(
+    user: Any, columns: tuple[str, ...], per_period: dict[int, tuple[set[int], set[int]]]
+) -> QuerySet[Observation, tuple[Any, ...]]:
+    """Each period's figures for its (indicators, areas), one UNION ALL branch a period."""
     branches = [
         _base(user)
         .filter(ids_in(Observation, period_id=[period], indicator_id=inds, area_id=in_areas))
@@ -651,35 +658,39 @@ def assess(
     figures: dict[tuple[int, int, int], tuple] = {}
     latest = _latest(user, inds, area_ids, as_of, periods, figures, tree.kind)
 
-    # The figures before the latest that direction of travel and the forecast need.
-    # Each series' final target is found once here and used again for its forecast.
-    wanted: set[tuple[int, int, int]] = set()
-    finals: dict[tuple[int, int], tuple | None] = {}
-    depth = {i.id: i.forecast_points for i in inds}
-    # The earlier periods a series needs depend only on its latest period, its indicator's
-    # forecast depth and whether it has a final target to forecast to.
-    earlier: dict[tuple[int, int], list[int]] = {}
+    # Each series' final target, found once here and used again for its forecast.
     by_id = periods.by_id
-    for pair, period in latest.items():
-        final = finals[pair] = _final_target(targets.get(pair, []), by_id[period].end)
-        n = depth[pair[0]] if final is not None else 0
-        needed = earlier.get((period, n))
-        if needed is None:
-            needed = [p for p in periods.back(period) if p is not None]
+    finals = {
+        pair: _final_target(targets.get(pair, []), by_id[period].end)
+        for pair, period in latest.items()
+    }
+    if trend and latest:
+        # The figures before the latest that direction of travel and the forecast need. Which
+        # periods a series needs depends only on its latest period, its indicator's forecast
+        # depth and whether it has a final target to forecast to: series are grouped by those,
+        # and each period is read for every indicator and area of the groups needing it. The
+        # few figures read beyond a series' needs are real figures too, so all are kept.
+        depth = {i.id: i.forecast_points for i in inds}
+        groups: dict[tuple[int, int], tuple[set[int], set[int]]] = defaultdict(
+            lambda: (set(), set())
+        )
+        for pair, period in latest.items():
+            group = groups[(period, depth[pair[0]] if finals[pair] is not None else 0)]
+            group[0].add(pair[0])
+            group[1].add(pair[1])
+        per_period: dict[int, tuple[set[int], set[int]]] = defaultdict(lambda: (set(), set()))
+        for (period, n), (group_inds, group_areas) in groups.items():
+            needed = {p for p in periods.back(period) if p is not None}
             if n:
-                needed += periods.chain(period, n)[1:]
-            needed = earlier[(period, n)] = list(dict.fromkeys(needed))
-        ind_id, area = pair
-        for p in needed:
-            if (ind_id, area, p) not in figures:
-                wanted.add((ind_id, area, p))
-    if wanted and trend:
-        # Earlier figures need only their value and interval.
-        rows = _by_period(user, _OBS[:6], wanted)
-        for row in rows:
-            key = (row[0], row[1], row[2])
-            if key in wanted:
-                figures[key] = row[3:]
+                needed.update(periods.chain(period, n)[1:])
+            for p in needed:
+                per_period[p][0].update(group_inds)
+                per_period[p][1].update(group_areas)
+        if per_period:
+            keep = figures.setdefault
+            # Earlier figures need only their value and interval.
+            for row in _per_period(user, _OBS[:6], per_period):
+                keep((row[0], row[1], row[2]), row[3:])
 
     # Benchmarks and peers for the same indicators and periods: England, the regions,
     # authorities and comparators, and every area at the assessed areas' levels.
