@@ -1350,6 +1350,10 @@ def _load(batch: ImportBatch, checker: Checker, *, by: Any) -> int:
         "version": 1,
     }
     good = checker.good
+    # Written in the order of the (indicator, area, period) index rather than the file's: a
+    # file is usually period by period, which put each row's index entries on a different page
+    # from the last row's. In index order the load took a third less time on SQLite.
+    good.sort(key=operator.itemgetter(0, 2, 1))
     blocks = (
         [(r[0], period_ids[r[1]]) + r[2:] for r in good[start : start + WRITE_ROWS]]
         for start in range(0, len(good), WRITE_ROWS)
