@@ -109,6 +109,14 @@ def indicator_update(
         getattr(plain["replaced_by"], "pk", None) != indicator.replaced_by_id
     ):
         _check_successor(plain["replaced_by"])
+    if plain.get("status") == IndicatorStatus.IN_USE != indicator.status:
+        # Whatever asks (the adopt page, or the API changing the status), putting an indicator
+        # into use keeps the adoption rules.
+        _check_adoption(
+            indicator,
+            plain.get("lead_officer", indicator.lead_officer_id),
+            plain.get("owning_body", indicator.owning_body_id),
+        )
     return record_update(
         indicator,
         changes=plain,
@@ -139,20 +147,7 @@ def indicator_adopt(
 ) -> Indicator:
     """Put a reference indicator into use, with who leads it, which body owns it and the
     outcomes it measures."""
-    if not rules.can_adopt(indicator.status):
-        raise ValidationError(
-            f"Only an indicator in the reference library can be adopted; this one is "
-            f"{indicator.get_status_display().lower()}."
-        )
-    if not rules.adoption_names_owners(
-        getattr(lead_officer, "pk", None), getattr(owning_body, "pk", None)
-    ):
-        errors = {}
-        if lead_officer is None:
-            errors["lead_officer"] = "Choose the lead officer."
-        if owning_body is None:
-            errors["owning_body"] = "Choose the body that owns the indicator."
-        raise ValidationError(errors)
+    _check_adoption(indicator, lead_officer, owning_body)
     return indicator_update(
         indicator=indicator,
         changes={
@@ -166,6 +161,25 @@ def indicator_adopt(
         expected_version=expected_version,
         by=by,
     )
+
+
+def _check_adoption(indicator: Indicator, lead_officer: Any, owning_body: Any) -> None:
+    """The adoption rules, for the indicator as it stands and the lead officer and owning body
+    it will have (each an instance, an id or None)."""
+    if not rules.can_adopt(indicator.status):
+        raise ValidationError(
+            f"Only an indicator in the reference library can be adopted; this one is "
+            f"{indicator.get_status_display().lower()}."
+        )
+    lead_id = getattr(lead_officer, "pk", lead_officer)
+    body_id = getattr(owning_body, "pk", owning_body)
+    if not rules.adoption_names_owners(lead_id, body_id):
+        errors = {}
+        if lead_id is None:
+            errors["lead_officer"] = "Choose the lead officer."
+        if body_id is None:
+            errors["owning_body"] = "Choose the body that owns the indicator."
+        raise ValidationError(errors)
 
 
 def indicator_retire(

@@ -172,3 +172,34 @@ def test_status_on_is_a_date(api):
     assert response.status_code == 200
     ind.refresh_from_db()
     assert ind.status_on == dt.date(2011, 3, 31)
+
+
+def test_putting_an_indicator_into_use_keeps_the_adoption_rules(api):
+    """Setting the status to in use through the API is adopting: only from the reference
+    library, and only with a lead officer and an owning body, as on the adopt page."""
+    ind = IndicatorFactory(status="reference", lead_officer=None, owning_body=None)
+    url = f"{URL}/{ind.pk}"
+    response = api.patch(url, {"status": "in_use"}, headers={"If-Match": ind.etag})
+    assert_problem(response, 422, "lead_officer_id")
+    assert "owning_body_id" in response.content.decode()
+    ind.refresh_from_db()
+    assert ind.status == "reference"
+    lead, body = PersonFactory(), BodyFactory()
+    response = api.patch(
+        url,
+        {"status": "in_use", "lead_officer_id": lead.pk, "owning_body_id": body.pk},
+        headers={"If-Match": ind.etag},
+    )
+    assert response.status_code == 200, response.content
+    assert response.json()["status"] == "in_use"
+
+    retired = IndicatorFactory(
+        status="retired", status_on=dt.date(2011, 3, 31), status_reason="NIS abolished"
+    )
+    response = api.patch(
+        f"{URL}/{retired.pk}", {"status": "in_use"}, headers={"If-Match": retired.etag}
+    )
+    assert_problem(response, 422)
+    assert "reference library" in response.content.decode()
+    retired.refresh_from_db()
+    assert retired.status == "retired"
