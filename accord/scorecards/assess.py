@@ -334,6 +334,8 @@ class _Periods:
     a year earlier; and every period's code and span, for targets (one query)."""
 
     def __init__(self, as_of: dt.date) -> None:
+        self.as_of = as_of
+        self._recent: dict[str, frozenset[int]] = {}
         self.by_id: dict[int, _Period] = {}
         self.by_code: dict[str, _Period] = {}
         # Every period, ended or not: (code, start, end), as targets name them.
@@ -353,6 +355,19 @@ class _Periods:
 
     def since(self, day: dt.date) -> list[int]:
         return [p.id for p in self.by_id.values() if p.end >= day]
+
+    def recent(self, frequency: str) -> frozenset[int]:
+        """The periods recent enough for a figure of this frequency not to be late: every
+        figure of these is read for the latest (none for ad hoc surveys, which may be any
+        age)."""
+        found = self._recent.get(frequency)
+        if found is None:
+            months = rules.EXPECTED_WITHIN_MONTHS.get(frequency)
+            found = frozenset(
+                self.since(rules.add_months(self.as_of, -months)) if months is not None else ()
+            )
+            self._recent[frequency] = found
+        return found
 
     def back(self, period_id: int) -> tuple[int | None, int | None]:
         """The ids of the previous period and the same period a year earlier, where stored."""
@@ -404,10 +419,7 @@ def _latest(
     # Each recent period with the indicators for which it is recent enough.
     recent_figures: list[tuple[int, int | None, int]] = []
     for frequency, ids in by_frequency.items():
-        months = rules.EXPECTED_WITHIN_MONTHS.get(frequency)
-        if months is None:
-            continue  # ad hoc surveys may be any age: read by the window below
-        recent = periods.since(rules.add_months(as_of, -months))
+        recent = periods.recent(frequency)  # none for ad hoc surveys: read by the window below
         recent_figures += [(i, None, p) for i in ids for p in recent]
     latest: dict[tuple[int, int], int] = {}
 
@@ -461,6 +473,17 @@ def _latest(
         )
         take(r for r in rows if (r[0], r[1]) not in latest)
     return latest
+
+
+def _read_whole(periods: _Periods, inds: list["_Ind"], *, few: bool) -> dict[str, frozenset[int]]:
+    """For each frequency, the periods whose figures `_latest` read whole for the indicators of
+    that frequency: their own recent periods, or, for a few areas, the recent periods of every
+    frequency (read in one query), except for ad hoc surveys, which it does not read."""
+    own = {i.frequency: periods.recent(i.frequency) for i in inds}
+    if not few:
+        return own
+    every = frozenset().union(*own.values())
+    return {frequency: every if recent else recent for frequency, recent in own.items()}
 
 
 def _by_period(
@@ -668,22 +691,26 @@ def assess(
         # The figures before the latest that direction of travel and the forecast need. Which
         # periods a series needs depends only on its latest period, its indicator's forecast
         # depth and whether it has a final target to forecast to: series are grouped by those,
-        # and each period is read for every indicator and area of the groups needing it. The
-        # few figures read beyond a series' needs are real figures too, so all are kept.
-        depth = {i.id: i.forecast_points for i in inds}
-        groups: dict[tuple[int, int], tuple[set[int], set[int]]] = defaultdict(
+        # and each period is read for every indicator and area of the groups needing it, unless
+        # it is one of the recent periods already read whole for the latest figures. The few
+        # figures read beyond a series' needs are real figures too, so all are kept.
+        ind_by_id = {i.id: i for i in inds}
+        groups: dict[tuple[int, int, str], tuple[set[int], set[int]]] = defaultdict(
             lambda: (set(), set())
         )
         for pair, period in latest.items():
-            group = groups[(period, depth[pair[0]] if finals[pair] is not None else 0)]
+            ind = ind_by_id[pair[0]]
+            n = ind.forecast_points if finals[pair] is not None else 0
+            group = groups[(period, n, ind.frequency)]
             group[0].add(pair[0])
             group[1].add(pair[1])
+        covered = _read_whole(periods, inds, few=len(area_ids) <= FEW_AREAS)
         per_period: dict[int, tuple[set[int], set[int]]] = defaultdict(lambda: (set(), set()))
-        for (period, n), (group_inds, group_areas) in groups.items():
+        for (period, n, frequency), (group_inds, group_areas) in groups.items():
             needed = {p for p in periods.back(period) if p is not None}
             if n:
                 needed.update(periods.chain(period, n)[1:])
-            for p in needed:
+            for p in needed - covered[frequency]:
                 per_period[p][0].update(group_inds)
                 per_period[p][1].update(group_areas)
         if per_period:
