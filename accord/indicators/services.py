@@ -109,7 +109,7 @@ def indicator_update(
         getattr(plain["replaced_by"], "pk", None) != indicator.replaced_by_id
     ):
         _check_successor(plain["replaced_by"])
-    if plain.get("status") == IndicatorStatus.IN_USE != indicator.status:
+    if plain.get("status") == IndicatorStatus.IN_USE and indicator.status != IndicatorStatus.IN_USE:
         # Whatever asks (the adopt page, or the API changing the status), putting an indicator
         # into use keeps the adoption rules.
         _check_adoption(

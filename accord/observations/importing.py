@@ -1352,7 +1352,7 @@ def _load(batch: ImportBatch, checker: Checker, *, by: Any) -> int:
     good = checker.good
     # Written in the order of the (indicator, area, period) index rather than the file's: a
     # file is usually period by period, which put each row's index entries on a different page
-    # from the last row's. In index order the load took a third less time on SQLite.
+    # from the last row's. In index order, loading 200,000 rows on SQLite took a fifth less time.
     good.sort(key=operator.itemgetter(0, 2, 1))
     blocks = (
         [(r[0], period_ids[r[1]]) + r[2:] for r in good[start : start + WRITE_ROWS]]

@@ -406,9 +406,10 @@ def _latest(
     periods: _Periods,
     figures: dict[tuple[int, int, int], tuple],
     kinds: dict[int, str],
-) -> dict[tuple[int, int], int]:
+) -> tuple[dict[tuple[int, int], int], dict[str, frozenset[int]]]:
     """The period of each indicator and area's latest figure, filling `figures` (keyed by
-    indicator, area and period) with the rows read.
+    indicator, area and period) with the rows read; and, for each frequency, the periods whose
+    figures it read whole for the indicators of that frequency, which need not be read again.
 
     One query for the figures recent enough not to be late (one branch per recent period, with
     the indicators for which that period is recent), then, only for what it did not find,
@@ -418,9 +419,11 @@ def _latest(
         by_frequency[ind.frequency].append(ind.id)
     # Each recent period with the indicators for which it is recent enough.
     recent_figures: list[tuple[int, int | None, int]] = []
+    read_whole: dict[str, frozenset[int]] = {}
     for frequency, ids in by_frequency.items():
         recent = periods.recent(frequency)  # none for ad hoc surveys: read by the window below
         recent_figures += [(i, None, p) for i in ids for p in recent]
+        read_whole[frequency] = recent
     latest: dict[tuple[int, int], int] = {}
 
     rank = periods.rank
@@ -436,7 +439,10 @@ def _latest(
 
     if recent_figures and len(area_ids) <= FEW_AREAS:
         # A scorecard's few areas: one read through the (area, indicator, period) index costs
-        # less than building a branch per period.
+        # less than building a branch per period. It reads every recent period of any
+        # frequency for every indicator it reads.
+        every = frozenset().union(*read_whole.values())
+        read_whole = {f: every if recent else recent for f, recent in read_whole.items()}
         take(
             _base(user)
             .filter(
@@ -472,18 +478,7 @@ def _latest(
             .values_list(*_OBS)
         )
         take(r for r in rows if (r[0], r[1]) not in latest)
-    return latest
-
-
-def _read_whole(periods: _Periods, inds: list["_Ind"], *, few: bool) -> dict[str, frozenset[int]]:
-    """For each frequency, the periods whose figures `_latest` read whole for the indicators of
-    that frequency: their own recent periods, or, for a few areas, the recent periods of every
-    frequency (read in one query), except for ad hoc surveys, which it does not read."""
-    own = {i.frequency: periods.recent(i.frequency) for i in inds}
-    if not few:
-        return own
-    every = frozenset().union(*own.values())
-    return {frequency: every if recent else recent for frequency, recent in own.items()}
+    return latest, read_whole
 
 
 def _by_period(
@@ -679,7 +674,7 @@ def assess(
     targets = live_targets(ind_ids, area_ids, periods.spans)
 
     figures: dict[tuple[int, int, int], tuple] = {}
-    latest = _latest(user, inds, area_ids, as_of, periods, figures, tree.kind)
+    latest, read_whole = _latest(user, inds, area_ids, as_of, periods, figures, tree.kind)
 
     # Each series' final target, found once here and used again for its forecast.
     by_id = periods.by_id
@@ -704,13 +699,12 @@ def assess(
             group = groups[(period, n, ind.frequency)]
             group[0].add(pair[0])
             group[1].add(pair[1])
-        covered = _read_whole(periods, inds, few=len(area_ids) <= FEW_AREAS)
         per_period: dict[int, tuple[set[int], set[int]]] = defaultdict(lambda: (set(), set()))
         for (period, n, frequency), (group_inds, group_areas) in groups.items():
             needed = {p for p in periods.back(period) if p is not None}
             if n:
                 needed.update(periods.chain(period, n)[1:])
-            for p in needed - covered[frequency]:
+            for p in needed - read_whole[frequency]:
                 per_period[p][0].update(group_inds)
                 per_period[p][1].update(group_areas)
         if per_period:
