@@ -51,7 +51,7 @@ from accord.indicators.periods import PeriodSpec, previous_period, year_earlier
 from accord.observations.models import Observation
 from accord.observations.selectors import signed_in, visible_observations
 from accord.observations.versions import figures_version
-from accord.scorecards import rules
+from accord.scorecards import columns, rules
 from accord.targets.models import Target
 
 ENGLAND_CODE = "E92000001"
@@ -545,6 +545,7 @@ def forget_kept_figures() -> None:
     """Drop what this process keeps from the figures (it is read again when next needed)."""
     _PEERS.clear()
     _PEERS_VERSION[0] = None
+    columns.forget_copy()
 
 
 def _peers(
@@ -672,6 +673,18 @@ def assess(
     periods = _Periods(as_of)
     reporting = rules.reporting_quarter(as_of)
     targets = live_targets(ind_ids, area_ids, periods.spans)
+    if len(inds) * len(area_ids) >= columns.COLUMNS_FROM:
+        return columns.assess_columns(
+            inds=inds,
+            area_ids=area_ids,
+            as_of=as_of,
+            user=user,
+            tree=tree,
+            comparators=comparators,
+            periods=periods,
+            reporting=reporting,
+            targets=targets,
+        )
 
     figures: dict[tuple[int, int, int], tuple] = {}
     latest, read_whole = _latest(user, inds, area_ids, as_of, periods, figures, tree.kind)

@@ -2,6 +2,7 @@
 public sees, and a fixed number of queries whatever the size."""
 
 import datetime as dt
+import random
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
@@ -10,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from accord.areas.models import AreaGroup, AreaGroupKind
 from accord.common.factories import ManagerFactory
-from accord.scorecards import rules
+from accord.scorecards import columns, rules
 from accord.scorecards.assess import ROW_FIELDS, assess, assess_rows
 from accord.scorecards.tests.factories import make_indicator, make_world, observe, target
 
@@ -22,6 +23,22 @@ QUARTERS = ["2008/09 Q3", "2008/09 Q4", "2009/10 Q1", "2009/10 Q2", "2009/10 Q3"
 @pytest.fixture
 def world():
     return make_world()
+
+
+@pytest.fixture(autouse=True, params=["rows", "columns"])
+def engine(request, monkeypatch):
+    """Every test runs twice: reading the figures it needs row-wise, as a scorecard does, and
+    column-wise from the process's copy of the figures, as a large assessment does."""
+    if request.param == "columns":
+        monkeypatch.setattr(columns, "COLUMNS_FROM", 1)
+    return request.param
+
+
+@pytest.fixture
+def rows_only(engine):
+    """For tests of how the row-wise reading queries the database."""
+    if engine != "rows":
+        pytest.skip("about the row-wise reading's queries")
 
 
 def quarterly(**fields):
@@ -194,7 +211,7 @@ def _data(world, n_indicators: int):
     return inds, areas
 
 
-def test_a_fixed_number_of_queries_whatever_the_size(world):
+def test_a_fixed_number_of_queries_whatever_the_size(world, rows_only):
     small_inds, small_areas = _data(world, 1)
     more_inds, _ = _data(world, 4)
     with CaptureQueriesContext(connection) as small:
@@ -213,7 +230,76 @@ def test_assess_rows_are_plain_sorted_tuples(world):
     assert {r[ROW_FIELDS.index("rag")] for r in rows} <= set(rules.RAG_LABELS)
 
 
-def test_quartiles_kept_between_assessments_follow_every_change_to_the_figures(world):
+def _random_world(world, seed: int):
+    """Indicators of every polarity, frequency and tolerance, figures with and without
+    intervals, gaps, provisional figures, the areas' own and their groups' targets."""
+    rng = random.Random(seed)
+    quarters = [f"{y}/{str(y + 1)[2:]} Q{q}" for y in range(2006, 2010) for q in (1, 2, 3, 4)]
+    years = [f"{y}/{str(y + 1)[2:]}" for y in range(2003, 2011)]
+    areas = [world.england, world.region, world.borough, *world.apbs, *world.neighbours]
+    inds = []
+    for i in range(8):
+        kind = "quarterly" if i % 2 else "annual"
+        ind = make_indicator(
+            frequency=kind,
+            period_kind="financial_quarter" if kind == "quarterly" else "financial_year",
+            polarity=("higher", "lower", "none")[i % 3],
+            tolerance_kind=("relative", "absolute")[i % 2],
+            tolerance=rng.choice([0, 5, 10, 20]),
+            forecast_points=rng.choice([0, 3, 4, 6]),
+            geography=rng.choice(["borough", "apb_area"]),
+            minimum=0 if i % 4 == 0 else None,
+            maximum=100 if i % 4 == 0 else None,
+        )
+        inds.append(ind)
+        periods = quarters if kind == "quarterly" else years
+        for area in areas:
+            for period in periods:
+                if area == world.neighbours[-1] and i % 3 == 0:
+                    break  # a series with no figures at all
+                if rng.random() < 0.25:
+                    continue
+                value = round(rng.uniform(20, 80), 1)
+                spread = rng.choice([None, 1.0, 4.0])
+                observe(
+                    ind,
+                    area,
+                    period,
+                    value,
+                    None if spread is None else value - spread,
+                    None if spread is None else value + spread,
+                    status=rng.choice(["final", "final", "provisional"]),
+                )
+        for area in areas:
+            for period in [*rng.sample(periods, len(periods) // 2), "2011/12"]:
+                target(ind, area, period, round(rng.uniform(40, 60)))
+        target(ind, None, rng.choice(periods), 55, group=world.comparators)
+    return inds, areas
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_both_ways_give_the_same_assessment(world, seed, rows_only, monkeypatch):
+    inds, areas = _random_world(world, seed)
+    seen: set[str] = set()
+    for user in (None, ManagerFactory()):
+        for as_of in (AS_OF, dt.date(2010, 4, 30), dt.date(2010, 7, 20), dt.date(2012, 1, 1)):
+            by_rows = assess(indicators=inds, areas=areas, as_of=as_of, user=user)
+            with monkeypatch.context() as m:
+                m.setattr(columns, "COLUMNS_FROM", 1)
+                by_columns = assess(indicators=inds, areas=areas, as_of=as_of, user=user)
+            assert len(by_rows) == len(by_columns) > 0
+            for a, b in zip(by_rows, by_columns, strict=True):
+                if a.forecast_value is not None:  # to rounding: numpy sums, not math.fsum
+                    assert b.forecast_value == pytest.approx(a.forecast_value, rel=1e-12)
+                    b.forecast_value = a.forecast_value
+                assert a == b
+                seen.update((a.rag, a.direction_previous, a.forecast_status, a.significance))
+    # Every outcome turned up somewhere, so the comparison covered each rule.
+    outcomes = (*rules.RAG_LABELS, *rules.DIRECTION_LABELS, *rules.SIGNIFICANCE_LABELS)
+    assert seen >= set(outcomes) | {"on_track", "off_track", "no_forecast"}
+
+
+def test_quartiles_kept_between_assessments_follow_every_change_to_the_figures(world, engine):
     """The national distributions are kept per process; recording, restating or archiving a
     figure through the services drops them, so the next quartile sees the change."""
     from accord.observations.services import observation_archive, observation_record
@@ -235,7 +321,8 @@ def test_quartiles_kept_between_assessments_follow_every_change_to_the_figures(w
     assert _PEERS  # kept
     with CaptureQueriesContext(connection) as again:
         assert quartile() == 1
-    assert len(again) == len(first) - 1  # the peers' figures are not read again
+    # The peers' figures are not read again (nor, column-wise, the copy's periods and figures).
+    assert len(again) == len(first) - (1 if engine == "rows" else 3)
 
     period = ind.observations.get(area=world.borough).period
     better = [
@@ -254,7 +341,7 @@ def test_quartiles_kept_between_assessments_follow_every_change_to_the_figures(w
     assert quartile() == 1
 
 
-def test_without_the_trend_the_earlier_figures_are_not_read(world):
+def test_without_the_trend_the_earlier_figures_are_not_read(world, rows_only):
     ind = quarterly(forecast_points=4)
     for period, value in zip(QUARTERS, [60, 62, 63, 65, 70], strict=True):
         observe(ind, world.borough, period, value)
@@ -273,7 +360,7 @@ def test_without_the_trend_the_earlier_figures_are_not_read(world):
     assert len(without) == len(with_trend) - 1
 
 
-def test_ids_written_into_the_sql_are_integers_only(world):
+def test_ids_written_into_the_sql_are_integers_only(world, rows_only):
     """The id condition matches exactly the ids given, none for an empty list, and refuses
     anything that is not an integer rather than writing it into the SQL."""
     from accord.observations.models import Observation
