@@ -245,7 +245,7 @@ def _random_world(world, seed: int):
             period_kind="financial_quarter" if kind == "quarterly" else "financial_year",
             polarity=("higher", "lower", "none")[i % 3],
             tolerance_kind=("relative", "absolute")[i % 2],
-            tolerance=rng.choice([0, 5, 10, 20]),
+            tolerance=rng.choice([5, 10, 20, 30]),
             forecast_points=rng.choice([0, 3, 4, 6]),
             geography=rng.choice(["borough", "apb_area"]),
             minimum=0 if i % 4 == 0 else None,
