@@ -37,14 +37,15 @@ import statistics
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, fields
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import BooleanField, Expression, F, QuerySet, Window
 from django.db.models.functions import RowNumber
 
 from accord.areas.models import Area, AreaGroup, AreaGroupKind
+from accord.common.collector import collector_paused
 from accord.common.querysets import today
 from accord.indicators.models import Indicator, Period
 from accord.indicators.periods import PeriodSpec, previous_period, year_earlier
@@ -88,10 +89,9 @@ ROW_FIELDS = (
 )
 
 
-# Not frozen: a frozen dataclass sets each of its 31 fields through object.__setattr__, which
-# cost more than the rest of the assessment of a row when all 350 authorities are assessed.
-@dataclass(slots=True)
-class Assessment:
+# A named tuple, not a dataclass: the column-wise assessment makes all of a large assessment's
+# rows in C (tuple.__new__), where a dataclass's __init__ took longer than the rest of it.
+class Assessment(NamedTuple):
     indicator_id: int
     area_id: int
     period_code: str | None
@@ -129,7 +129,7 @@ class Assessment:
         return tuple(getattr(self, name) for name in ROW_FIELDS)
 
 
-ASSESSMENT_FIELDS = tuple(f.name for f in fields(Assessment))
+ASSESSMENT_FIELDS = Assessment._fields
 
 IND_FIELDS = (
     "id",
@@ -661,6 +661,13 @@ def assess(
     `trend` false the earlier figures are not read for direction of travel and the forecast,
     which then rest only on figures read anyway (for pages that show where areas stand, not
     how they move)."""
+    with collector_paused():
+        return _assess(indicators, areas, as_of, user, trend)
+
+
+def _assess(
+    indicators: Any, areas: Any, as_of: dt.date | None, user: Any, trend: bool
+) -> list[Assessment]:
     as_of = as_of or today()
     inds = _indicators(indicators)
     area_ids = _ids(areas)

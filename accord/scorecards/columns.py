@@ -14,6 +14,7 @@ import datetime as dt
 import threading
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import repeat
 from typing import Any
 
 import numpy as np
@@ -231,6 +232,13 @@ def _optional(array: np.ndarray) -> list[float | None]:
     return out.tolist()
 
 
+def _optional_ids(array: np.ndarray) -> list[int | None]:
+    """Ids, with None for -1."""
+    out = array.astype(object)
+    out[array < 0] = None
+    return out.tolist()
+
+
 def _judge(
     value: np.ndarray,
     target: np.ndarray,
@@ -273,6 +281,7 @@ def _direction(
 DIRECTIONS = (rules.IMPROVING, rules.WORSENING, rules.NO_CHANGE, rules.NOT_COMPARABLE)
 RAGS = (rules.GREEN, rules.AMBER, rules.RED)
 FORECASTS = (rules.ON_TRACK, rules.AT_RISK, rules.OFF_TRACK)
+SIGNIFICANCES = (rules.BETTER, rules.SIMILAR, rules.WORSE, rules.NOT_COMPARED)
 
 
 def assess_columns(
@@ -289,7 +298,13 @@ def assess_columns(
 ) -> list[Any]:
     """The assessment of `accord.scorecards.assess.assess`, column-wise (see the module
     docstring); the caller has read the areas, comparators, periods and targets."""
-    from accord.scorecards.assess import Assessment, _final_target, _no_data, _peers, target_for
+    from accord.scorecards.assess import (
+        ASSESSMENT_FIELDS,
+        Assessment,
+        _final_target,
+        _peers,
+        target_for,
+    )
 
     copy = kept_copy()
     finder = _Finder(copy, signed_in(user if user is not None else AnonymousUser()))
@@ -366,8 +381,10 @@ def assess_columns(
     target_value = np.full(n, np.nan)
     final_value = np.full(n, np.nan)
     final_end = np.zeros(n, dtype=np.int64)
-    chosen: list[tuple | None] = [None] * n
-    finals: list[tuple | None] = [None] * n
+    target_code: list[str | None] = [None] * n
+    target_illustrative = [False] * n
+    final_target_value: list[float | None] = [None] * n
+    final_target_code: list[str | None] = [None] * n
     timing = np.zeros(n, dtype=np.int8)  # 0 due, 1 data late, 2 no data due
     memo: dict[tuple[str, str, int], int] = {}
     by_id = periods.by_id
@@ -376,6 +393,9 @@ def assess_columns(
         p = period_list[row]
         pair_targets = targets.get((series_ind[row], series_area[row]))
         if p < 0:
+            # No figure: the final target is still shown.
+            if pair_targets and (final := _final_target(pair_targets, dt.date.min)):
+                final_target_value[row], final_target_code[row] = final[3], final[0]
             continue
         ind = inds[series_pos[row]]
         period = by_id[p]
@@ -392,13 +412,14 @@ def assess_columns(
         timing[row] = t
         if pair_targets:
             found = target_for(pair_targets, period.code, period.end)
-            chosen[row] = found
             if found is not None:
                 target_value[row] = found[3]
+                target_code[row] = found[0]
+                target_illustrative[row] = found[4] != "real"
             final = _final_target(pair_targets, period.end)
-            finals[row] = final
             if final is not None:
-                final_value[row] = final[3]
+                final_value[row] = final_target_value[row] = final[3]
+                final_target_code[row] = final[0]
                 final_end[row] = final[2].toordinal()
 
     # RAG, in order of precedence.
@@ -530,105 +551,46 @@ def assess_columns(
             better = len(vals) - bisect_right(vals, v) if higher_list[r] else bisect_left(vals, v)
             quartile[r] = rules.quartile_from_rank(better, len(vals))
 
-    # The rows.
-    statuses, provenances = copy.statuses, copy.provenances
-    status = _take(copy.status, at, -1).astype(np.int64).tolist()
-    provenance = _take(copy.provenance, at, -1).astype(np.int64).tolist()
-    columns = zip(
-        range(n),
-        _optional(value),
-        _optional(lower),
-        _optional(upper),
-        _optional(target_value),
-        rag.tolist(),
-        direction_prev.tolist(),
-        direction_year.tolist(),
-        _optional(forecast),
-        points_used.tolist(),
-        forecast_code.tolist(),
-        _optional(england_value),
-        _optional(region_value),
-        _optional(comparator_value),
-        comparator_count.tolist(),
-        significance_code.tolist(),
-        _optional(bench_value),
-        bench_area.tolist(),
-        _optional(gap),
-        _optional(prev_value),
-        _optional(year_value),
-        strict=True,
-    )
-    out = []
-    for (
-        r,
-        v,
-        lo,
-        hi,
-        t_value,
-        r_rag,
-        d_prev,
-        d_year,
-        f_value,
-        used,
-        f_code,
-        e_value,
-        g_value,
-        c_value,
-        c_count,
-        sig,
-        b_value,
-        b_area,
-        r_gap,
-        p_value,
-        y_value,
-    ) in columns:
-        p = period_list[r]
-        if p < 0:
-            out.append(
-                _no_data(
-                    inds[series_pos[r]],
-                    series_area[r],
-                    targets.get((series_ind[r], series_area[r]), []),
-                    tree,
-                )
-            )
-            continue
-        period = by_id[p]
-        target = chosen[r]
-        final = finals[r]
-        out.append(
-            Assessment(
-                indicator_id=series_ind[r],
-                area_id=series_area[r],
-                period_code=period.code,
-                value=v,
-                ci_lower=lo,
-                ci_upper=hi,
-                provenance=provenances[provenance[r]],
-                target_value=t_value,
-                target_period_code=target[0] if target else None,
-                target_illustrative=bool(target and target[4] != "real"),
-                rag=r_rag,
-                direction_previous=DIRECTIONS[d_prev],
-                direction_year=DIRECTIONS[d_year],
-                forecast_value=f_value,
-                forecast_method=rules.forecast_method(used) if f_value is not None else "",
-                forecast_status=FORECASTS[f_code] if f_code < 3 else rules.NO_FORECAST,
-                england_value=e_value,
-                region_value=g_value,
-                comparator_value=c_value,
-                significance=(rules.BETTER, rules.SIMILAR, rules.WORSE, rules.NOT_COMPARED)[sig],
-                quartile=quartile[r],
-                status=statuses[status[r]],
-                period_end=period.end,
-                previous_value=p_value,
-                year_earlier_value=y_value,
-                final_target_value=final[3] if final else None,
-                final_target_period_code=final[0] if final else None,
-                benchmark_area_id=b_area if b_area >= 0 else None,
-                benchmark_value=b_value,
-                comparator_count=c_count,
-                gap=r_gap,
-            )
-        )
-    return out
+    # The rows, made column by column and then in one pass, each argument in field order.
+    def words(codes: np.ndarray, names: tuple[str | None, ...]) -> list[Any]:
+        """Each code's name; a code of -1 takes the last name."""
+        return np.array(names, dtype=object)[codes.astype(np.int64)].tolist()
+
+    rag[~has] = "no_data"
+    period_of = {p: by_id[p] for p in unique_periods}
+    methods = ("", *(rules.forecast_method(k) for k in range(1, int(points_used.max()) + 1)))
+    cols: dict[str, list[Any]] = {
+        "indicator_id": series_ind,
+        "area_id": series_area,
+        "period_code": [period_of[p].code if p >= 0 else None for p in period_list],
+        "value": _optional(value),
+        "ci_lower": _optional(lower),
+        "ci_upper": _optional(upper),
+        "provenance": words(_take(copy.provenance, at, -1), (*copy.provenances, None)),
+        "target_value": _optional(target_value),
+        "target_period_code": target_code,
+        "target_illustrative": target_illustrative,
+        "rag": rag.tolist(),
+        "direction_previous": words(direction_prev, DIRECTIONS),
+        "direction_year": words(direction_year, DIRECTIONS),
+        "forecast_value": _optional(forecast),
+        "forecast_method": words(points_used, methods),
+        "forecast_status": words(forecast_code, (*FORECASTS, rules.NO_FORECAST)),
+        "england_value": _optional(england_value),
+        "region_value": _optional(region_value),
+        "comparator_value": _optional(comparator_value),
+        "significance": words(significance_code, SIGNIFICANCES),
+        "quartile": quartile,
+        "status": words(_take(copy.status, at, -1), (*copy.statuses, None)),
+        "period_end": [period_of[p].end if p >= 0 else None for p in period_list],
+        "previous_value": _optional(prev_value),
+        "year_earlier_value": _optional(year_value),
+        "final_target_value": final_target_value,
+        "final_target_period_code": final_target_code,
+        "benchmark_area_id": _optional_ids(bench_area),
+        "benchmark_value": _optional(bench_value),
+        "comparator_count": comparator_count.tolist(),
+        "gap": _optional(gap),
+    }
+    rows = zip(*(cols[name] for name in ASSESSMENT_FIELDS), strict=True)
+    return list(map(tuple.__new__, repeat(Assessment), rows))

@@ -291,7 +291,7 @@ def test_both_ways_give_the_same_assessment(world, seed, rows_only, monkeypatch)
             for a, b in zip(by_rows, by_columns, strict=True):
                 if a.forecast_value is not None:  # to rounding: numpy sums, not math.fsum
                     assert b.forecast_value == pytest.approx(a.forecast_value, rel=1e-12)
-                    b.forecast_value = a.forecast_value
+                    b = b._replace(forecast_value=a.forecast_value)
                 assert a == b
                 seen.update((a.rag, a.direction_previous, a.forecast_status, a.significance))
     # Every outcome turned up somewhere, so the comparison covered each rule.
