@@ -20,7 +20,6 @@ How it runs (see docs/decisions/0006-bulk-observation-import.md for why):
 
 import csv
 import datetime as dt
-import gc
 import io
 import math
 import operator
@@ -37,6 +36,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from accord.areas.codes import resolve_area_codes
+from accord.common.collector import collector_paused
 from accord.common.services import record_update
 from accord.indicators.models import Indicator, Period, Provenance, Scheme
 from accord.indicators.periods import PeriodError, parse_period, periods_for
@@ -1165,13 +1165,8 @@ def run_import(
     # Millions of row tuples kept alive would make the cyclic garbage collector walk them all
     # again and again (it is triggered by allocations): pause it for the import. None of these
     # objects can form a cycle.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return _run_import(batch, handle, provenance=provenance, progress=progress, by=by)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _run_import(

@@ -680,7 +680,9 @@ def _assess(
     periods = _Periods(as_of)
     reporting = rules.reporting_quarter(as_of)
     targets = live_targets(ind_ids, area_ids, periods.spans)
-    if len(inds) * len(area_ids) >= columns.COLUMNS_FROM:
+    if len(inds) * len(area_ids) >= columns.COLUMNS_FROM and columns.packable(
+        max(ind_ids), max(area_ids)
+    ):
         return columns.assess_columns(
             inds=inds,
             area_ids=area_ids,

@@ -38,6 +38,11 @@ _AREA_LIMIT = 1 << (_IND_SHIFT - _AREA_SHIFT)
 _CHUNK = 200_000
 
 
+def packable(largest_indicator: int, largest_area: int) -> bool:
+    """Whether ids this large fit a figure's key."""
+    return largest_indicator < 1 << (63 - _IND_SHIFT) and largest_area < _AREA_LIMIT
+
+
 @dataclass(frozen=True)
 class FigureCopy:
     """The current figures for the whole population with a value, sorted by series and then
@@ -125,14 +130,15 @@ def _read(version: Any) -> FigureCopy:
     parts: dict[str, list[np.ndarray]] = {
         name: [] for name in ("key", "value", "lower", "upper", "status", "provenance")
     }
-    with connection.cursor() as cursor:
+    # A server-side cursor where the database has them, so the figures arrive a chunk at a time.
+    with connection.chunked_cursor() as cursor:
         cursor.execute(sql, params)
         while chunk := cursor.fetchmany(_CHUNK):
             ind, area, period, value, lower, upper, status, provenance = zip(*chunk, strict=True)
             ind_a = np.array(ind, dtype=np.int64)
             area_a = np.array(area, dtype=np.int64)
-            if area_a.max() >= _AREA_LIMIT:
-                raise OverflowError("an area id too large to pack into a figure's key")
+            if not packable(ind_a.max(), area_a.max()):
+                raise OverflowError("an indicator or area id too large to pack into a key")
             parts["key"].append(
                 (ind_a << _IND_SHIFT)
                 | (area_a << _AREA_SHIFT)
@@ -322,8 +328,6 @@ def assess_columns(
                 series_pos.append(i)
     if not series_ind:
         return []
-    if max(area_ids) >= _AREA_LIMIT:
-        raise OverflowError("an area id too large to pack into a figure's key")
     s_ind = np.array(series_ind, dtype=np.int64)
     s_area = np.array(series_area, dtype=np.int64)
     s_pos = np.array(series_pos, dtype=np.int64)
