@@ -117,6 +117,24 @@ def summary(performance: dict[str, dict]) -> list[dict[str, Any]]:
         lambda r: r["import"]["table_ceiling"]["ratio_to_raw"],
         2,
     )
+    row(
+        "   for scale: the table with only its key and uniqueness, rows/s",
+        lambda r: r["import"]["keyed_table_ceiling"]["rows_per_second"],
+    )
+    row(
+        "     its ratio to the raw load",
+        lambda r: r["import"]["keyed_table_ceiling"]["ratio_to_raw"],
+        2,
+    )
+    row(
+        "   for scale: the import reading and checking only, rows/s",
+        lambda r: r["import"]["check_ceiling"]["rows_per_second"],
+    )
+    row(
+        "     its ratio to the raw load (an import's ceiling)",
+        lambda r: r["import"]["check_ceiling"]["ratio_to_raw"],
+        2,
+    )
     row("2. Assessment (compute only; load apart)", lambda r: None, heading=True)
     row(
         "   load: database → pandas, s",
@@ -127,6 +145,15 @@ def summary(performance: dict[str, dict]) -> list[dict[str, Any]]:
         "   load: pandas → DuckDB, s",
         lambda r: r["assessment"]["load"]["pandas_to_duckdb_seconds"],
         2,
+    )
+    row(
+        "   load: database → our copy of the figures (all areas), s",
+        lambda r: r["assessment"]["load"]["db_to_our_copy_seconds"],
+        2,
+    )
+    row(
+        "     our copy's size, MB",
+        lambda r: r["assessment"]["load"]["our_copy_megabytes"],
     )
     for case, label in (
         ("partnership", "one partnership (the borough)"),

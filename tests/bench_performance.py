@@ -117,6 +117,31 @@ def _run_import(path: Path, user) -> Any:
     return ImportBatch.objects.order_by("-pk").first()
 
 
+def _check_only(path: Path) -> tuple[float, int]:
+    """How long the import takes only to read and check the file (against the figures already
+    held), writing nothing: whatever a loader does next, it cannot beat this rate."""
+    from accord.common.collector import collector_paused
+    from accord.indicators.models import Provenance
+    from accord.observations import importing
+    from accord.observations.models import ImportBatch
+
+    batch = ImportBatch(filename=path.name)  # never saved: progress writes touch no row
+    with (
+        path.open("rb") as handle,
+        tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as rejects,
+        collector_paused(),
+    ):
+        source = importing.open_rows(handle, path.name)
+        report = importing._Progress(batch, None)
+        seconds, checker = _timed(
+            lambda: importing._check_file(batch, source, rejects, report, Provenance.REAL)
+        )
+        source.close()
+    if isinstance(checker, list) or checker.problems:
+        raise RuntimeError(f"The import file did not check clean: {checker}")
+    return seconds, len(checker.good)
+
+
 def measure_import(national, workdir: Path) -> dict:
     from accord.observations.models import Observation
     from tests.benchdata.fastload import drop_bare_table, is_postgres, raw_load
@@ -131,6 +156,8 @@ def measure_import(national, workdir: Path) -> dict:
     raw_seconds, raw_rows = _timed(lambda: raw_load(path))
     drop_bare_table()
     _log(f"raw load: {raw_rows} rows in {raw_seconds:.2f}s")
+    check_seconds, checked = _check_only(path)
+    _log(f"reading and checking only: {checked} rows in {check_seconds:.2f}s")
     before = Observation.objects.count()
     user = _bench_user()
     seconds, batch = _timed(lambda: _run_import(path, user))
@@ -152,7 +179,7 @@ def measure_import(national, workdir: Path) -> dict:
 
     # How fast the observations table itself takes the same rows by the database's own bulk
     # load (ids already resolved, nothing checked): the most any import could reach.
-    from tests.benchdata.fastload import table_load_seconds
+    from tests.benchdata.fastload import keyed_table_load_seconds, table_load_seconds
     from tests.benchdata.national import SYNTHETIC_ROW
 
     sample = national.import_rows.head(CEILING_ROWS)
@@ -161,6 +188,9 @@ def measure_import(national, workdir: Path) -> dict:
     )
     ceiling_rate = len(sample) / ceiling_seconds
     _log(f"table's own bulk load: {len(sample)} rows in {ceiling_seconds:.2f}s")
+    keyed_seconds = keyed_table_load_seconds(Observation, sample, SYNTHETIC_ROW)
+    keyed_rate = len(sample) / keyed_seconds
+    _log(f"keyed table's bulk load: {len(sample)} rows in {keyed_seconds:.2f}s")
     return {
         "rows": rows,
         "file_megabytes": round(path.stat().st_size / 1e6, 1),
@@ -192,6 +222,24 @@ def measure_import(national, workdir: Path) -> dict:
             "seconds": round(ceiling_seconds, 3),
             "rows_per_second": round(ceiling_rate),
             "ratio_to_raw": round(ceiling_rate / raw_rate, 3),
+        },
+        "keyed_table_ceiling": {
+            "method": (
+                "the same rows by the same means into a copy of the observations table keeping "
+                "only its primary key and its unique constraint (one current figure per "
+                "indicator, period, area and breakdown): no other index, no foreign key"
+            ),
+            "rows": len(sample),
+            "seconds": round(keyed_seconds, 3),
+            "rows_per_second": round(keyed_rate),
+            "ratio_to_raw": round(keyed_rate / raw_rate, 3),
+        },
+        "check_ceiling": {
+            "method": "the import's own reading and checking of the file, nothing written",
+            "rows": checked,
+            "seconds": round(check_seconds, 3),
+            "rows_per_second": round(checked / check_seconds),
+            "ratio_to_raw": round(checked / check_seconds / raw_rate, 3),
         },
         "ratio": round(ratio, 3),
         "target": f"ratio >= {IMPORT_TARGET}",
@@ -267,8 +315,8 @@ def _case(label, indicator_ids, area_ids, as_of, frames, con, repeat) -> dict:
 
 def measure_assessment(national, repeat_one: int, repeat_all: int) -> dict:
     from accord.indicators.models import Indicator
-    from tests.benchdata.frames import load_frames
     from accord.scorecards.columns import COLUMNS_FROM, forget_copy, kept_copy
+    from tests.benchdata.frames import load_frames
     from tests.benchdata.ref_duckdb import connect
 
     as_of = assessment_as_of(national)
