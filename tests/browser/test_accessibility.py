@@ -42,6 +42,7 @@ PUBLIC_PAGES = [
     "/people/{person}/",
     "/areas/",
     "/areas/{area}/",
+    "/areas/?kind=no-such-kind",  # a filter that cannot be applied: the error summary
     "/account/sign-in/",
     "/no-such-page/",
 ]
@@ -89,6 +90,7 @@ def test_public_pages(page, axe):
         axe(page, url)
     sign_in(page, "manager", "not-the-password")
     assert page.locator(".govuk-error-summary").count() == 1
+    assert page.title().startswith("Error: ")
     axe(page, "sign in with errors")
 
 

@@ -85,6 +85,22 @@ def test_signed_in_users_see_provisional_figures_and_can_filter(client, figures)
     assert b"<strong>1</strong>" in html
 
 
+def test_a_filter_that_cannot_be_applied_is_reported_at_the_top(client, figures):
+    """As GOV.UK forms do: "Error:" in the title, a summary linking to the field, the message
+    on the field; the figures stay listed unfiltered."""
+    html = assert_well_formed(client.get(LIST, {"indicator": "zzz"}))
+    assert "<title>Error: Figures" in html
+    summary = html.index("govuk-error-summary")
+    assert summary < html.index("<h1")
+    assert 'href="#id_indicator"' in html[summary:]
+    assert "govuk-form-group--error" in html
+    assert "<strong>8</strong> figures" in html
+    assert (
+        "<title>Figures"
+        in client.get(LIST, {"indicator": figures[0].indicator_id}).content.decode()
+    )
+
+
 def test_the_list_makes_the_same_queries_however_many_figures(
     client, figures, django_assert_max_num_queries
 ):
