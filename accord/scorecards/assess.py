@@ -347,7 +347,9 @@ class _Periods:
                 self.by_id[p.id] = p
                 self.by_code[p.code] = p
         # Later figures rank higher: ending later, or ending together and shorter.
-        ordered = sorted(self.by_id.values(), key=lambda p: (p.end, p.start))
+        # Periods with the same dates (a calendar and a financial quarter) rank by id, here,
+        # in the window below and in the column-wise copy alike.
+        ordered = sorted(self.by_id.values(), key=lambda p: (p.end, p.start, p.id))
         self.rank = {p.id: i for i, p in enumerate(ordered)}
         self.ordinal = {p.id: p.end.toordinal() for p in ordered}
         self._back: dict[int, tuple[int | None, int | None]] = {}
@@ -471,7 +473,11 @@ def _latest(
                 rn=Window(
                     RowNumber(),
                     partition_by=[F("indicator_id"), F("area_id")],
-                    order_by=[F("period__end").desc(), F("period__start").desc()],
+                    order_by=[
+                        F("period__end").desc(),
+                        F("period__start").desc(),
+                        F("period_id").desc(),
+                    ],
                 )
             )
             .filter(rn=1)
@@ -559,7 +565,13 @@ def _peers(
         _PEERS.clear()
         _PEERS_VERSION[0] = version
     needed = {(ind_id, period, tree.peer_class(area)) for (ind_id, area), period in latest.items()}
-    missing = {k for k in needed if (signed, *k) not in _PEERS}
+    # Each kept list read once into our own answer: another thread may clear what is kept.
+    out: dict[tuple[int, int, str], list[float]] = {}
+    for k in needed:
+        kept = _PEERS.get((signed, *k))
+        if kept is not None:
+            out[k] = kept
+    missing = needed - out.keys()
     if missing:
         classes = {k[2] for k in missing}
         peer_ids = [a for a in tree.kind if tree.peer_class(a) in classes]
@@ -576,8 +588,8 @@ def _peers(
                 vals.append(value)
         for key, vals in found.items():
             vals.sort()
-            _PEERS[(signed, *key)] = vals
-    return {k: _PEERS[(signed, *k)] for k in needed}
+            _PEERS[(signed, *key)] = out[key] = vals
+    return out
 
 
 def live_targets(
@@ -660,7 +672,7 @@ def assess(
     model instances or ids. Rows come in the order indicators, then areas, were given. With
     `trend` false the earlier figures are not read for direction of travel and the forecast,
     which then rest only on figures read anyway (for pages that show where areas stand, not
-    how they move)."""
+    how they move); a large assessment, worked column-wise, reads them all either way."""
     with collector_paused():
         return _assess(indicators, areas, as_of, user, trend)
 
@@ -680,8 +692,9 @@ def _assess(
     periods = _Periods(as_of)
     reporting = rules.reporting_quarter(as_of)
     targets = live_targets(ind_ids, area_ids, periods.spans)
+    # Every area's id must pack, not only the assessed ones': benchmarks and comparators too.
     if len(inds) * len(area_ids) >= columns.COLUMNS_FROM and columns.packable(
-        max(ind_ids), max(area_ids)
+        max(ind_ids), max(tree.kind)
     ):
         return columns.assess_columns(
             inds=inds,

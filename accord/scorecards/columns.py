@@ -84,7 +84,7 @@ def kept_copy() -> FigureCopy:
     with _LOCK:
         kept = _KEPT[0]
         if kept is None or kept.version != version:
-            _KEPT[0] = None  # let the old copy go before the new one is read
+            _KEPT[0] = kept = None  # let the old copy go before the new one is read
             # The version is read before the figures: a write in between makes the copy newer
             # than its version says, so it is only read again needlessly, never kept stale.
             kept = _read(version)
@@ -97,18 +97,6 @@ def _days(day: dt.date) -> int:
 
 
 def _read(version: Any) -> FigureCopy:
-    periods = list(Period.objects.values_list("id", "start", "end"))
-    # Ordered as the assessment ranks periods: by end, then start, ties as listed.
-    ordered = sorted(periods, key=lambda p: (p[2], p[1]))
-    if len(ordered) > _ORDER_MASK:
-        raise OverflowError("too many periods to pack into a figure's key")
-    top = max((p[0] for p in ordered), default=0)
-    order_of = np.full(top + 1, -1, dtype=np.int64)
-    for i, (pk, _, _) in enumerate(ordered):
-        order_of[pk] = i
-    ends = np.array([_days(p[2]) for p in ordered], dtype=np.int64)
-    period_at = np.array([p[0] for p in ordered], dtype=np.int64)
-
     qs = (
         Observation.objects.current()
         .filter(breakdown="", value__isnull=False)
@@ -128,7 +116,7 @@ def _read(version: Any) -> FigureCopy:
     statuses: dict[str, int] = {}
     provenances: dict[str, int] = {}
     parts: dict[str, list[np.ndarray]] = {
-        name: [] for name in ("key", "value", "lower", "upper", "status", "provenance")
+        name: [] for name in ("series", "period", "value", "lower", "upper", "status", "provenance")
     }
     # A server-side cursor where the database has them, so the figures arrive a chunk at a time.
     with connection.chunked_cursor() as cursor:
@@ -139,11 +127,8 @@ def _read(version: Any) -> FigureCopy:
             area_a = np.array(area, dtype=np.int64)
             if not packable(ind_a.max(), area_a.max()):
                 raise OverflowError("an indicator or area id too large to pack into a key")
-            parts["key"].append(
-                (ind_a << _IND_SHIFT)
-                | (area_a << _AREA_SHIFT)
-                | order_of[np.array(period, dtype=np.int64)]
-            )
+            parts["series"].append((ind_a << _IND_SHIFT) | (area_a << _AREA_SHIFT))
+            parts["period"].append(np.array(period, dtype=np.int64))
             parts["value"].append(np.array(value, dtype=np.float64))
             parts["lower"].append(np.array(lower, dtype=np.float64))
             parts["upper"].append(np.array(upper, dtype=np.float64))
@@ -159,9 +144,25 @@ def _read(version: Any) -> FigureCopy:
     joined = {
         name: np.concatenate(arrays)
         if arrays
-        else np.empty(0, dtype=np.int64 if name == "key" else np.float64)
+        else np.empty(0, dtype=np.int64 if name in ("series", "period") else np.float64)
         for name, arrays in parts.items()
     }
+
+    # The periods after the figures: periods are never deleted, so every figure's period is
+    # among them even if an import added periods and figures meanwhile.
+    periods = list(Period.objects.values_list("id", "start", "end"))
+    # Ordered as the assessment ranks periods: by end, then start, then id.
+    ordered = sorted(periods, key=lambda p: (p[2], p[1], p[0]))
+    if len(ordered) > _ORDER_MASK:
+        raise OverflowError("too many periods to pack into a figure's key")
+    top = max((p[0] for p in ordered), default=0)
+    order_of = np.full(top + 1, -1, dtype=np.int64)
+    for i, (pk, _, _) in enumerate(ordered):
+        order_of[pk] = i
+    ends = np.array([_days(p[2]) for p in ordered], dtype=np.int64)
+    period_at = np.array([p[0] for p in ordered], dtype=np.int64)
+
+    joined["key"] = joined.pop("series") | order_of[joined.pop("period")]
     by_key = np.argsort(joined["key"], kind="stable")
     cols = {name: array[by_key] for name, array in joined.items()}
     status_names = tuple(statuses)
@@ -218,6 +219,8 @@ class _Finder:
         (the last in period order: periods ended by then come first), -1 where none."""
         cut = int(np.searchsorted(self.copy.ends, _days(as_of), side="right"))
         keys = self.keys
+        if not len(keys):
+            return np.full(len(series), -1, dtype=np.int64)
         first = np.searchsorted(keys, series)
         past = np.searchsorted(keys, series | cut)
         hit = past > first
@@ -350,7 +353,7 @@ def assess_columns(
     value = _take(copy.value, at)
     lower, upper = _take(copy.lower, at), _take(copy.upper, at)
     latest_order = _take(copy.key, at, -1).astype(np.int64) & _ORDER_MASK
-    period_id = np.where(has, copy.period_at[np.where(has, latest_order, 0)], -1)
+    period_id = _take(copy.period_at, np.where(has, latest_order, -1), -1).astype(np.int64)
 
     # What each latest period's neighbours are, found once a period.
     unique_periods = [int(p) for p in np.unique(period_id[has])]

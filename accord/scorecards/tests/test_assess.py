@@ -137,6 +137,25 @@ def test_the_public_sees_final_figures_only(world):
     assert (manager.period_code, manager.value, manager.status) == ("2009/10 Q3", 70, "provisional")
 
 
+def test_the_public_sees_no_data_where_every_figure_is_provisional(world):
+    ind = quarterly()
+    observe(ind, world.borough, "2009/10 Q3", 70, status="provisional")
+    (public,) = assess(indicators=[ind], areas=[world.borough], as_of=AS_OF, user=AnonymousUser())
+    assert (public.rag, public.value, public.period_code) == ("no_data", None, None)
+
+
+@pytest.mark.parametrize("as_of", [dt.date(2009, 8, 15), dt.date(2011, 1, 15)])
+def test_of_two_periods_with_the_same_dates_the_later_made_is_the_latest(world, as_of):
+    """A financial and a calendar quarter can share their dates; both ways of reading, and the
+    window for a late series, take the period made last."""
+    ind = quarterly()
+    observe(ind, world.borough, "2009/10 Q1", 60)  # April to June 2009, made first
+    observe(ind, world.borough, "2009 Q2", 61)  # April to June 2009 too
+    (a,) = assess(indicators=[ind], areas=[world.borough], as_of=as_of)
+    assert (a.period_code, a.value) == ("2009 Q2", 61)
+    assert a.rag == ("data_late" if as_of.year == 2011 else "no_target")
+
+
 def test_restated_and_future_figures_are_left_out(world):
     ind = quarterly()
     old = observe(ind, world.borough, "2009/10 Q3", 70)
