@@ -117,7 +117,8 @@ def keyed_table_load_seconds(
         cursor.execute(f"DROP TABLE IF EXISTS {KEYED_TABLE}")
         if is_postgres():
             cursor.execute(
-                f"CREATE TABLE {KEYED_TABLE} (LIKE {q(table)} INCLUDING DEFAULTS INCLUDING IDENTITY)"
+                f"CREATE TABLE {KEYED_TABLE} "
+                f"(LIKE {q(table)} INCLUDING DEFAULTS INCLUDING IDENTITY)"
             )
             cursor.execute(f"ALTER TABLE {KEYED_TABLE} ADD PRIMARY KEY (id)")
         else:
