@@ -20,9 +20,10 @@ from typing import Any
 import numpy as np
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection
+from django.db.models import Case, IntegerField, Value, When
 
-from accord.indicators.models import Period
-from accord.observations.models import Observation
+from accord.indicators.models import Period, Provenance
+from accord.observations.models import Observation, ObservationStatus
 from accord.observations.selectors import signed_in
 from accord.observations.versions import figures_version
 from accord.scorecards import rules
@@ -97,10 +98,25 @@ def _days(day: dt.date) -> int:
 
 
 def _read(version: Any) -> FigureCopy:
+    statuses = tuple(ObservationStatus.values)
+    provenances = tuple(Provenance.values)
+
+    def code(field: str, values: tuple[str, ...]) -> Case:
+        return Case(
+            *(When(**{field: v}, then=Value(i)) for i, v in enumerate(values)),
+            default=Value(-1),
+            output_field=IntegerField(),
+        )
+
+    # Every column a number (status and provenance as codes), so each chunk of rows becomes
+    # one array in C rather than a column at a time in Python.
     qs = (
         Observation.objects.current()
         .filter(breakdown="", value__isnull=False)
         .order_by()
+        .annotate(
+            status_code=code("status", statuses), provenance_code=code("provenance", provenances)
+        )
         .values_list(
             "indicator_id",
             "area_id",
@@ -108,45 +124,30 @@ def _read(version: Any) -> FigureCopy:
             "value",
             "ci_lower",
             "ci_upper",
-            "status",
-            "provenance",
+            "status_code",
+            "provenance_code",
         )
     )
     sql, params = qs.query.sql_with_params()
-    statuses: dict[str, int] = {}
-    provenances: dict[str, int] = {}
-    parts: dict[str, list[np.ndarray]] = {
-        name: [] for name in ("series", "period", "value", "lower", "upper", "status", "provenance")
-    }
+    names = ("ind", "area", "period", "value", "lower", "upper", "status", "provenance")
+    types = (np.int64, np.int64, np.int64, np.float64, np.float64, np.float64, np.int8, np.int8)
+    parts: dict[str, list[np.ndarray]] = {name: [] for name in names}
     # A server-side cursor where the database has them, so the figures arrive a chunk at a time.
     with connection.chunked_cursor() as cursor:
         cursor.execute(sql, params)
         while chunk := cursor.fetchmany(_CHUNK):
-            ind, area, period, value, lower, upper, status, provenance = zip(*chunk, strict=True)
-            ind_a = np.array(ind, dtype=np.int64)
-            area_a = np.array(area, dtype=np.int64)
-            if not packable(ind_a.max(), area_a.max()):
-                raise OverflowError("an indicator or area id too large to pack into a key")
-            parts["series"].append((ind_a << _IND_SHIFT) | (area_a << _AREA_SHIFT))
-            parts["period"].append(np.array(period, dtype=np.int64))
-            parts["value"].append(np.array(value, dtype=np.float64))
-            parts["lower"].append(np.array(lower, dtype=np.float64))
-            parts["upper"].append(np.array(upper, dtype=np.float64))
-            parts["status"].append(
-                np.array([statuses.setdefault(s, len(statuses)) for s in status], dtype=np.int8)
-            )
-            parts["provenance"].append(
-                np.array(
-                    [provenances.setdefault(p, len(provenances)) for p in provenance],
-                    dtype=np.int8,
-                )
-            )
+            rows = np.array(chunk, dtype=np.float64)  # None becomes nan; ids are exact
+            for i, (name, kind) in enumerate(zip(names, types, strict=True)):
+                parts[name].append(rows[:, i].astype(kind))
     joined = {
-        name: np.concatenate(arrays)
-        if arrays
-        else np.empty(0, dtype=np.int64 if name in ("series", "period") else np.float64)
-        for name, arrays in parts.items()
+        name: np.concatenate(parts[name]) if parts[name] else np.empty(0, dtype=kind)
+        for name, kind in zip(names, types, strict=True)
     }
+    ind, area = joined.pop("ind"), joined.pop("area")
+    if len(ind) and not packable(int(ind.max()), int(area.max())):
+        raise OverflowError("an indicator or area id too large to pack into a key")
+    joined["series"] = (ind << _IND_SHIFT) | (area << _AREA_SHIFT)
+    del ind, area, parts
 
     # The periods after the figures: periods are never deleted, so every figure's period is
     # among them even if an import added periods and figures meanwhile.
@@ -165,9 +166,7 @@ def _read(version: Any) -> FigureCopy:
     joined["key"] = joined.pop("series") | order_of[joined.pop("period")]
     by_key = np.argsort(joined["key"], kind="stable")
     cols = {name: array[by_key] for name, array in joined.items()}
-    status_names = tuple(statuses)
-    final_code = statuses.get("final", -1)
-    public = np.flatnonzero(cols["status"] == final_code)
+    public = np.flatnonzero(cols["status"] == statuses.index(ObservationStatus.FINAL))
     return FigureCopy(
         version=version,
         order_of=order_of,
@@ -177,10 +176,10 @@ def _read(version: Any) -> FigureCopy:
         value=cols["value"],
         lower=cols["lower"],
         upper=cols["upper"],
-        status=cols["status"].astype(np.int8),
-        provenance=cols["provenance"].astype(np.int8),
-        statuses=status_names,
-        provenances=tuple(provenances),
+        status=cols["status"],
+        provenance=cols["provenance"],
+        statuses=statuses,
+        provenances=provenances,
         public=public,
         public_key=cols["key"][public],
     )
