@@ -598,5 +598,6 @@ def assess_columns(
         "comparator_count": comparator_count.tolist(),
         "gap": _optional(gap),
     }
-    rows = zip(*(cols[name] for name in ASSESSMENT_FIELDS), strict=True)
-    return list(map(tuple.__new__, repeat(Assessment), rows))
+    fields_in_order = zip(*(cols[name] for name in ASSESSMENT_FIELDS), strict=True)
+    # tuple.__new__ makes each named tuple in C; mypy cannot see it returns an Assessment.
+    return list(map(tuple.__new__, repeat(Assessment), fields_in_order))  # type: ignore[arg-type]
