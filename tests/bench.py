@@ -118,7 +118,7 @@ def summary(performance: dict[str, dict]) -> list[dict[str, Any]]:
         2,
     )
     row(
-        "   for scale: the table with only its key and uniqueness, rows/s",
+        "   for scale: only its key and uniqueness kept, rows/s",
         lambda r: r["import"]["keyed_table_ceiling"]["rows_per_second"],
     )
     row(
@@ -127,7 +127,7 @@ def summary(performance: dict[str, dict]) -> list[dict[str, Any]]:
         2,
     )
     row(
-        "   for scale: the import reading and checking only, rows/s",
+        "   for scale: the import's checking alone, rows/s",
         lambda r: r["import"]["check_ceiling"]["rows_per_second"],
     )
     row(
