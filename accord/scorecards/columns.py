@@ -5,8 +5,8 @@ Python one at a time.
 
 `assess()` hands over here when asked for at least `COLUMNS_FROM` series; a partnership's
 scorecard keeps reading only the figures it needs. The copy holds every current figure for
-the whole population with a value, about 45 bytes each (some 140 MB for the 3 million figures
-of the national benchmark). It is read on first use and again after any change to the figures
+the whole population with a value, about 50 bytes each (152 MB for the 3 million figures of
+the national benchmark). It is read on first use and again after any change to the figures
 (`accord.observations.versions`). The tests of `assess` run both ways and expect the same
 assessment; the forecast agrees to rounding (numpy sums where the rule uses `math.fsum`)."""
 
@@ -38,6 +38,9 @@ _ORDER_MASK = (1 << _AREA_SHIFT) - 1
 _AREA_LIMIT = 1 << (_IND_SHIFT - _AREA_SHIFT)
 _CHUNK = 200_000
 
+# What both ways read of a figure first (the row-wise reading adds provenance and status).
+FIGURE_COLUMNS = ("indicator_id", "area_id", "period_id", "value", "ci_lower", "ci_upper")
+
 
 def packable(largest_indicator: int, largest_area: int) -> bool:
     """Whether ids this large fit a figure's key."""
@@ -51,7 +54,7 @@ class FigureCopy:
 
     version: Any
     order_of: np.ndarray  # period id -> its order; -1 for a period the copy has not seen
-    ends: np.ndarray  # period order -> its end (days since the epoch)
+    ends: np.ndarray  # period order -> its end (proleptic ordinal, as date.toordinal)
     period_at: np.ndarray  # period order -> period id
     key: np.ndarray  # int64, sorted
     value: np.ndarray
@@ -93,10 +96,6 @@ def kept_copy() -> FigureCopy:
         return kept
 
 
-def _days(day: dt.date) -> int:
-    return day.toordinal()
-
-
 def _read(version: Any) -> FigureCopy:
     statuses = tuple(ObservationStatus.values)
     provenances = tuple(Provenance.values)
@@ -117,16 +116,7 @@ def _read(version: Any) -> FigureCopy:
         .annotate(
             status_code=code("status", statuses), provenance_code=code("provenance", provenances)
         )
-        .values_list(
-            "indicator_id",
-            "area_id",
-            "period_id",
-            "value",
-            "ci_lower",
-            "ci_upper",
-            "status_code",
-            "provenance_code",
-        )
+        .values_list(*FIGURE_COLUMNS, "status_code", "provenance_code")
     )
     sql, params = qs.query.sql_with_params()
     names = ("ind", "area", "period", "value", "lower", "upper", "status", "provenance")
@@ -160,7 +150,7 @@ def _read(version: Any) -> FigureCopy:
     order_of = np.full(top + 1, -1, dtype=np.int64)
     for i, (pk, _, _) in enumerate(ordered):
         order_of[pk] = i
-    ends = np.array([_days(p[2]) for p in ordered], dtype=np.int64)
+    ends = np.array([p[2].toordinal() for p in ordered], dtype=np.int64)
     period_at = np.array([p[0] for p in ordered], dtype=np.int64)
 
     joined["key"] = joined.pop("series") | order_of[joined.pop("period")]
@@ -216,7 +206,7 @@ class _Finder:
     def latest(self, series: np.ndarray, as_of: dt.date) -> np.ndarray:
         """Positions in the copy of each series' latest figure for a period ended by `as_of`
         (the last in period order: periods ended by then come first), -1 where none."""
-        cut = int(np.searchsorted(self.copy.ends, _days(as_of), side="right"))
+        cut = int(np.searchsorted(self.copy.ends, as_of.toordinal(), side="right"))
         keys = self.keys
         if not len(keys):
             return np.full(len(series), -1, dtype=np.int64)
@@ -354,16 +344,16 @@ def assess_columns(
     latest_order = _take(copy.key, at, -1).astype(np.int64) & _ORDER_MASK
     period_id = _take(copy.period_at, np.where(has, latest_order, -1), -1).astype(np.int64)
 
-    # What each latest period's neighbours are, found once a period.
+    # Each latest period's previous period and the same period a year earlier, found once a
+    # period and spread over its series (-1 where there is none).
     unique_periods = [int(p) for p in np.unique(period_id[has])]
-    prev_of = {p: periods.back(p)[0] or -1 for p in unique_periods}
-    year_of = {p: periods.back(p)[1] or -1 for p in unique_periods}
-    lookup = np.array(unique_periods, dtype=np.int64)
-    where = np.searchsorted(lookup, np.maximum(period_id, 0)) if len(lookup) else period_id * 0
-    prev_ids = np.array([prev_of[p] for p in unique_periods] or [-1], dtype=np.int64)
-    year_ids = np.array([year_of[p] for p in unique_periods] or [-1], dtype=np.int64)
-    prev_at = finder.find(series, np.where(has, prev_ids[np.minimum(where, len(prev_ids) - 1)], -1))
-    year_at = finder.find(series, np.where(has, year_ids[np.minimum(where, len(year_ids) - 1)], -1))
+    prev_of = np.full(max(unique_periods, default=0) + 1, -1, dtype=np.int64)
+    year_of = prev_of.copy()
+    for p in unique_periods:
+        prev, year = periods.back(p)
+        prev_of[p], year_of[p] = prev or -1, year or -1
+    prev_at = finder.find(series, _take(prev_of, period_id, -1))
+    year_at = finder.find(series, _take(year_of, period_id, -1))
     prev_value, year_value = _take(copy.value, prev_at), _take(copy.value, year_at)
     direction_prev = _direction(
         value,
@@ -437,6 +427,7 @@ def assess_columns(
     rag[has & (timing == 0) & ~judged] = "not_judged"
     rag[has & (timing == 2)] = "no_data_due"
     rag[has & (timing == 1)] = "data_late"
+    rag[~has] = "no_data"
 
     # Forecast to the final target: the least-squares line through the figures of the
     # series' last n periods, for each latest period and depth of forecast.
@@ -473,9 +464,8 @@ def assess_columns(
         minimum, maximum = minimum_i[s_pos], maximum_i[s_pos]
         forecast = np.where(np.isnan(minimum), forecast, np.maximum(minimum, forecast))
         forecast = np.where(np.isnan(maximum), forecast, np.minimum(maximum, forecast))
-    has_forecast = ~np.isnan(forecast)
     forecast_code = np.where(
-        has_forecast & judged, _judge(forecast, final_value, higher, absolute, tolerance), 3
+        ~np.isnan(forecast) & judged, _judge(forecast, final_value, higher, absolute, tolerance), 3
     )
 
     # Benchmarks for the same period: England, the region, the area's own benchmark (England,
@@ -501,23 +491,24 @@ def assess_columns(
 
     comparator_value = np.full(n, np.nan)
     comparator_count = np.zeros(n, dtype=np.int64)
-    member_rows: list[np.ndarray] = []
-    members: list[np.ndarray] = []
+    # One entry per series and comparator member, then each series' members' figures sorted.
+    member_rows: list[np.ndarray] = [np.empty(0, dtype=np.int64)]
+    members: list[np.ndarray] = [np.empty(0, dtype=np.int64)]
     for a, group in comparators.items():
-        if group:
-            rows = np.flatnonzero((s_area == a) & has)
-            member_rows.append(np.repeat(rows, len(group)))
-            members.append(np.tile(np.array(group, dtype=np.int64), len(rows)))
-    if member_rows:
-        m_rows = np.concatenate(member_rows)
-        m_area = np.concatenate(members)
-        m_value = _take(
-            copy.value,
-            finder.find((s_ind[m_rows] << _IND_SHIFT) | (m_area << _AREA_SHIFT), period_id[m_rows]),
-        )
-        keep = ~np.isnan(m_value)
-        m_rows, m_value = m_rows[keep], m_value[keep]
-    if member_rows and len(m_rows):
+        rows = np.flatnonzero((s_area == a) & has)
+        member_rows.append(np.repeat(rows, len(group)))
+        members.append(np.tile(np.array(group, dtype=np.int64), len(rows)))
+    m_rows = np.concatenate(member_rows)
+    m_value = _take(
+        copy.value,
+        finder.find(
+            (s_ind[m_rows] << _IND_SHIFT) | (np.concatenate(members) << _AREA_SHIFT),
+            period_id[m_rows],
+        ),
+    )
+    keep = ~np.isnan(m_value)
+    m_rows, m_value = m_rows[keep], m_value[keep]
+    if len(m_rows):
         by = np.lexsort((m_value, m_rows))
         m_rows, m_value = m_rows[by], m_value[by]
         starts = np.flatnonzero(np.r_[True, m_rows[1:] != m_rows[:-1]])
@@ -562,7 +553,6 @@ def assess_columns(
         """Each code's name; a code of -1 takes the last name."""
         return np.array(names, dtype=object)[codes.astype(np.int64)].tolist()
 
-    rag[~has] = "no_data"
     period_of = {p: by_id[p] for p in unique_periods}
     methods = ("", *(rules.forecast_method(k) for k in range(1, int(points_used.max()) + 1)))
     cols: dict[str, list[Any]] = {

@@ -128,23 +128,17 @@ def keyed_table_load_seconds(
             (ddl,) = cursor.fetchone()
             ddl = re.sub(REFERENCES, "", ddl)
             cursor.execute(ddl.replace(q(table), KEYED_TABLE, 1))
-        for constraint in model._meta.constraints:
-            if isinstance(constraint, models.UniqueConstraint):
-                condition = ""
-                if constraint.condition is not None:
-                    # As Django writes a partial index's condition: columns unqualified.
-                    query = models.sql.Query(model, alias_cols=False)
-                    where = query.build_where(constraint.condition)
-                    compiler = query.get_compiler(connection=connection)
-                    sql, params = where.as_sql(compiler, connection)
-                    with connection.schema_editor() as editor:
-                        quoted = tuple(editor.quote_value(p) for p in params)
-                    condition = " WHERE " + sql % quoted
-                columns = ", ".join(q(model._meta.get_field(f).column) for f in constraint.fields)
-                cursor.execute(
-                    f"CREATE UNIQUE INDEX {KEYED_TABLE}_{constraint.name} "
-                    f"ON {KEYED_TABLE} ({columns}){condition}"
-                )
+        # The model's unique constraints as Django writes them, onto the copy.
+        with connection.schema_editor(collect_sql=True) as editor:
+            for constraint in model._meta.constraints:
+                if isinstance(constraint, models.UniqueConstraint):
+                    sql = str(constraint.create_sql(model, editor))
+                    name = q(constraint.name)
+                    cursor.execute(
+                        sql.replace(q(table), KEYED_TABLE).replace(
+                            name, q(f"{KEYED_TABLE}_{constraint.name}")
+                        )
+                    )
     try:
         with _page_cache(262_144), transaction.atomic():
             start = time.perf_counter()
