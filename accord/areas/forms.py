@@ -6,7 +6,7 @@ from django import forms
 
 from accord.areas.models import Area, AreaKind
 from accord.areas.services import AREA_FIELDS
-from accord.common.forms import AccordForm, style_widgets
+from accord.common.forms import AccordForm, GovukFormMixin, style_widgets
 
 
 def area_label(area: Area) -> str:
@@ -18,7 +18,7 @@ class AreaChoiceField(forms.ModelChoiceField):
         return area_label(obj)
 
 
-class AreaFilterForm(forms.Form):
+class AreaFilterForm(GovukFormMixin, forms.Form):
     kind = forms.ChoiceField(
         label="Kind of area", required=False, choices=[("", "All kinds")] + AreaKind.choices
     )

@@ -72,6 +72,13 @@ class GovukDateField(forms.MultiValueField):
         return value
 
 
+# Django's own invalid-choice message (ChoiceField's and ModelChoiceField's), before translation.
+_DJANGO_INVALID_CHOICE = {
+    forms.ChoiceField.default_error_messages["invalid_choice"],
+    forms.ModelChoiceField.default_error_messages["invalid_choice"],
+}
+
+
 def style_widgets(form: forms.BaseForm) -> None:
     """Give each widget the GOV.UK class for its kind, once."""
     for name, field in form.fields.items():
@@ -96,15 +103,32 @@ def style_widgets(form: forms.BaseForm) -> None:
         if field.help_text:
             # Under the form's prefix, as the templates name the hint.
             w.attrs["aria-describedby"] = f"{form.add_prefix(name)}-hint"
+        if (
+            isinstance(field, forms.ChoiceField | forms.ModelChoiceField)
+            and field.error_messages.get("invalid_choice") in _DJANGO_INVALID_CHOICE
+        ):
+            # Django's words name no field: several in one error summary read the same.
+            field.error_messages = {
+                **field.error_messages,
+                "invalid_choice": f"Select a valid choice of {field.label.lower()} from the list",
+            }
 
 
 def mark_errors(form: forms.BaseForm) -> None:
-    """Add GOV.UK's error styling to the widgets of fields that failed validation."""
+    """Add GOV.UK's error styling to the widgets of fields that failed validation, and point
+    each single widget at its error message (the templates' `<name>-error`)."""
     for name in form.errors:
         field = form.fields.get(name)
         if field is None:
             continue
         w = field.widget
+        if not hasattr(w, "widgets") and not isinstance(
+            w, forms.CheckboxSelectMultiple | forms.RadioSelect
+        ):
+            described = w.attrs.get("aria-describedby", "").split()
+            error_id = f"{form.add_prefix(name)}-error"
+            if error_id not in described:
+                w.attrs["aria-describedby"] = " ".join([*described, error_id])
         subwidgets = getattr(w, "widgets", [w])
         for sub in subwidgets:
             base = sub.attrs.get("class", "")

@@ -73,7 +73,7 @@ def open_meetings(body: Body) -> QuerySet[Meeting]:
     )
 
 
-class BodyFilterForm(forms.Form):
+class BodyFilterForm(GovukFormMixin, forms.Form):
     """The list's filter: one body's meetings or everyone's."""
 
     body = forms.ModelChoiceField(

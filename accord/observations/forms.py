@@ -21,7 +21,7 @@ class AreaChoiceField(forms.ModelChoiceField):
         return f"{obj.name} ({obj.gss_code})" if obj.gss_code else obj.name
 
 
-class ObservationFilterForm(forms.Form):
+class ObservationFilterForm(GovukFormMixin, forms.Form):
     indicator = IndicatorChoiceField(
         label="Indicator", required=False, queryset=None, empty_label="All indicators"
     )

@@ -3,12 +3,12 @@
 from django import forms
 from django.db import models
 
-from accord.common.forms import AccordForm, style_widgets
+from accord.common.forms import AccordForm, GovukFormMixin, style_widgets
 from accord.organisations.models import Organisation, OrganisationKind, Sector
 from accord.organisations.services import ORGANISATION_FIELDS
 
 
-class OrganisationFilterForm(forms.Form):
+class OrganisationFilterForm(GovukFormMixin, forms.Form):
     name = forms.CharField(label="Name contains", required=False, max_length=100)
     sector = forms.ChoiceField(
         label="Sector", required=False, choices=[("", "All sectors")] + Sector.choices

@@ -4,7 +4,7 @@ from typing import cast
 
 from django import forms
 
-from accord.common.forms import AccordForm, style_widgets
+from accord.common.forms import AccordForm, GovukFormMixin, style_widgets
 from accord.organisations.models import Organisation
 from accord.people.models import Employment, Person
 from accord.people.services import PERSON_FIELDS
@@ -12,7 +12,7 @@ from accord.people.services import PERSON_FIELDS
 EMPLOYMENT_FIELDS = ["organisation", "job_title", "start_date", "end_date", "source"]
 
 
-class PersonFilterForm(forms.Form):
+class PersonFilterForm(GovukFormMixin, forms.Form):
     name = forms.CharField(label="Name contains", required=False, max_length=100)
     organisation = forms.ModelChoiceField(
         label="Organisation",

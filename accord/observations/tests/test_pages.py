@@ -94,6 +94,10 @@ def test_a_filter_that_cannot_be_applied_is_reported_at_the_top(client, figures)
     assert summary < html.index("<h1")
     assert 'href="#id_indicator"' in html[summary:]
     assert "govuk-form-group--error" in html
+    # The message names the field, and the select is styled and described by it.
+    assert html.count("Select a valid choice of indicator from the list") == 2  # summary, field
+    assert 'aria-describedby="indicator-error"' in html
+    assert "govuk-select--error" in html
     assert "<strong>8</strong> figures" in html
     assert (
         "<title>Figures"
