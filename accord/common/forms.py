@@ -5,6 +5,7 @@ import datetime as dt
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.utils import pretty_name
 
 
 class GovukDateWidget(forms.MultiWidget):
@@ -108,9 +109,10 @@ def style_widgets(form: forms.BaseForm) -> None:
             and field.error_messages.get("invalid_choice") in _DJANGO_INVALID_CHOICE
         ):
             # Django's words name no field: several in one error summary read the same.
+            label = str(field.label or pretty_name(name))
             field.error_messages = {
                 **field.error_messages,
-                "invalid_choice": f"Select a valid choice of {field.label.lower()} from the list",
+                "invalid_choice": f"Select a valid choice of {label.lower()} from the list",
             }
 
 
